@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const integer = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_BASE_URL: optionalString,
+  DATABASE_URL: optionalString,
+  DATA_DIR: z.string().default('.data'),
+  REDIS_URL: optionalString,
+  JWT_SECRET: optionalString,
+  ENCRYPTION_KEY: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: integer(600),
+  MAX_BODY_BYTES: integer(1_048_576),
+  SHUTDOWN_TIMEOUT_MS: integer(10_000),
+});
+
+export interface Config {
+  version: string;
+  production: boolean;
+  port: number;
+  host: string;
+  publicBaseUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  /** Unset outside production: the server then generates one and keeps it under dataDir. */
+  jwtSecret: string | undefined;
+  encryptionKey: Buffer | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  rateLimitPerMinute: number;
+  maxBodyBytes: number;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** A 32-byte key given as 64 hex characters or as base64. */
+function parseEncryptionKey(raw: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError('ENCRYPTION_KEY must be 32 bytes, given as 64 hex characters or base64');
+  }
+  return key;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  const production = vars.NODE_ENV === 'production';
+  if (production && (!vars.JWT_SECRET || !vars.ENCRYPTION_KEY)) {
+    throw new ConfigError('NODE_ENV=production requires JWT_SECRET and ENCRYPTION_KEY');
+  }
+  if (vars.JWT_SECRET && vars.JWT_SECRET.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  }
+  return {
+    version: packageJson.version,
+    production,
+    port: vars.PORT,
+    host: vars.HOST,
+    publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: vars.DATA_DIR,
+    redisUrl: vars.REDIS_URL,
+    jwtSecret: vars.JWT_SECRET,
+    encryptionKey: vars.ENCRYPTION_KEY ? parseEncryptionKey(vars.ENCRYPTION_KEY) : undefined,
+    logLevel: vars.LOG_LEVEL,
+    rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+    maxBodyBytes: vars.MAX_BODY_BYTES,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+  };
+}

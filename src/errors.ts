@@ -1,0 +1,59 @@
+import { GraphQLError } from 'graphql';
+
+/** Codes of expected failures that mutations return as data (the `UserErrorCode` enum). */
+export const USER_ERROR_CODES = ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'] as const;
+export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
+
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+/** An expected failure caused by the caller's input or the state it addressed: returned as data. */
+export abstract class UserError extends Error {
+  abstract readonly code: UserErrorCode;
+  constructor(
+    message: string,
+    readonly field: string[] | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends UserError {
+  override name = 'ValidationError';
+  readonly code = 'VALIDATION_FAILED';
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(fieldErrors.map((error) => `${error.path.join('.')}: ${error.message}`).join('; '), fieldErrors[0]?.path ?? null);
+  }
+}
+
+export class NotFoundError extends UserError {
+  override name = 'NotFoundError';
+  readonly code = 'NOT_FOUND';
+}
+
+export class ConflictError extends UserError {
+  override name = 'ConflictError';
+  readonly code = 'CONFLICT';
+}
+
+/** Authorisation failure: a top-level GraphQL error, never data. */
+export function forbidden(message = 'You are not allowed to do this'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** Bad or expired credentials: HTTP 401 with a GraphQL error body. */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError('Too many requests; retry later', {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds,
+      http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+    },
+  });
+}

@@ -1,0 +1,231 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.ts';
+import { db } from '../db.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { parseGlobalId } from '../resolvers/global-id.ts';
+import { visibleBusinessesWhere } from '../services/access.ts';
+import {
+  businessSearchWhere,
+  createBusiness,
+  deleteBusiness,
+  findVisibleBusiness,
+  updateBusiness,
+} from '../services/businesses.ts';
+import type { BusinessChangedEvent } from '../services/events/topics.ts';
+import { pageSize } from './connections.ts';
+
+export const PlanEnum = builder.enumType('Plan', {
+  description: 'What a business pays for and may use.',
+  values: {
+    BASIC: { description: 'Free: no WhatsApp line.' },
+    PRO: { description: '35/month: WhatsApp, 5,000 messages, 500 calls and 2,000 contacts a month.' },
+    ENTERPRISE: { description: '60/month: WhatsApp, everything unlimited.' },
+  },
+});
+
+const manageOnly = (business: { id: string }) => ({
+  businessPermission: { businessId: business.id, permission: 'MANAGE' as const },
+});
+
+export const BusinessRef = builder.prismaNode('Business', {
+  description: 'A tenant: one company on the platform, with its members, keys, lines and inbox.',
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [visibleBusinessesWhere(ctx.viewer)] }),
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Display name, 1–120 characters.' }),
+    slug: t.exposeString('slug', { description: 'Unique URL-safe handle.' }),
+    description: t.exposeString('description', { nullable: true, description: 'What the business does, in its own words.' }),
+    category: t.exposeString('category', { nullable: true, description: 'Kind of business, such as "restaurant".' }),
+    countryCode: t.exposeString('countryCode', { description: 'ISO 3166-1 alpha-2 country code.' }),
+    timezone: t.exposeString('timezone', { description: 'IANA time zone; reports and opening hours use it.' }),
+    language: t.exposeString('language', { description: 'BCP-47 tag of the language customers are answered in by default.' }),
+    plan: t.expose('plan', { type: PlanEnum, description: 'The current plan.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the business was created.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the business was last changed.' }),
+    members: t.relatedConnection(
+      'memberships',
+      { ...pageSize, cursor: 'id', query: { orderBy: { id: 'asc' } }, description: 'People with a role in the business, oldest first.' },
+      { name: 'MembershipConnection' },
+      { name: 'MembershipEdge' },
+    ),
+    apiKeys: t.relatedConnection(
+      'apiKeys',
+      {
+        ...pageSize,
+        nullable: true,
+        authScopes: manageOnly,
+        cursor: 'id',
+        query: { orderBy: { id: 'desc' } },
+        description: 'Integrator keys, newest first (owners and MANAGE keys only). Secrets are never shown.',
+      },
+      { name: 'ApiKeyConnection' },
+      { name: 'ApiKeyEdge' },
+    ),
+    auditLog: t.relatedConnection(
+      'auditLogs',
+      {
+        ...pageSize,
+        nullable: true,
+        authScopes: manageOnly,
+        cursor: 'id',
+        query: { orderBy: { id: 'desc' } },
+        description: 'Every change to the business, its members and keys, newest first (owners and MANAGE keys only).',
+      },
+      { name: 'AuditLogConnection' },
+      { name: 'AuditLogEdge' },
+    ),
+  }),
+});
+
+builder.queryFields((t) => ({
+  business: t.prismaField({
+    type: 'Business',
+    nullable: true,
+    description: 'A business you can see, or null (also for ids of other tenants).',
+    args: { id: t.arg.id({ description: 'The business ID.' }) },
+    resolve: (query, _root, { id }, ctx) => {
+      let businessId: string;
+      try {
+        businessId = parseGlobalId(id, 'Business', ['id']);
+      } catch {
+        return null;
+      }
+      return findVisibleBusiness(ctx, businessId, query);
+    },
+  }),
+  businesses: t.prismaConnection(
+    {
+      type: 'Business',
+      cursor: 'id',
+      ...pageSize,
+      authScopes: { signedIn: true },
+      description: 'Businesses you can see, newest first. Admins see all.',
+      args: { search: t.arg.string({ required: false, description: 'Matches name or slug, case-insensitively.' }) },
+      resolve: (query, _root, { search }, ctx) =>
+        db().business.findMany({ ...query, where: businessSearchWhere(ctx, search), orderBy: { id: 'desc' } }),
+    },
+    { name: 'BusinessConnection' },
+    { name: 'BusinessEdge' },
+  ),
+}));
+
+const CreateBusinessInput = builder.inputType('CreateBusinessInput', {
+  description: 'A new business; you become its owner.',
+  fields: (t) => ({
+    name: t.string({ description: 'Display name, 1–120 characters.' }),
+    slug: t.string({ required: false, description: 'Unique handle; derived from the name when omitted.' }),
+    description: t.string({ required: false, description: 'Up to 2,000 characters.' }),
+    category: t.string({ required: false, description: 'Kind of business, up to 80 characters.' }),
+    countryCode: t.string({ description: 'ISO 3166-1 alpha-2 country code, such as "LV".' }),
+    timezone: t.string({ description: 'IANA time zone, such as "Europe/Riga".' }),
+    language: t.string({ required: false, description: 'BCP-47 language tag; "en" when omitted.' }),
+  }),
+});
+
+const UpdateBusinessInput = builder.inputType('UpdateBusinessInput', {
+  description: 'Fields to change; omitted fields stay as they are.',
+  fields: (t) => ({
+    id: t.id({ description: 'The business ID.' }),
+    name: t.string({ required: false, description: 'Display name, 1–120 characters.' }),
+    slug: t.string({ required: false, description: 'Unique handle.' }),
+    description: t.string({ required: false, description: 'Up to 2,000 characters; null clears it.' }),
+    category: t.string({ required: false, description: 'Up to 80 characters; null clears it.' }),
+    countryCode: t.string({ required: false, description: 'ISO 3166-1 alpha-2 country code.' }),
+    timezone: t.string({ required: false, description: 'IANA time zone.' }),
+    language: t.string({ required: false, description: 'BCP-47 language tag.' }),
+  }),
+});
+
+const DeleteBusinessInput = builder.inputType('DeleteBusinessInput', {
+  description: 'The business to delete.',
+  fields: (t) => ({ id: t.id({ description: 'The business ID.' }) }),
+});
+
+builder.mutationFields((t) => ({
+  createBusiness: t.prismaField({
+    type: 'Business',
+    authScopes: { user: true },
+    description: 'Creates a business with you as its owner.',
+    args: { input: t.arg({ type: CreateBusinessInput }) },
+    errors: {
+      types: [ValidationError, ConflictError],
+      union: { name: 'CreateBusinessResult' },
+      result: { name: 'CreateBusinessPayload', description: 'The created business.' },
+      dataField: { name: 'business', description: 'The created business.' },
+    },
+    resolve: (query, _root, { input }, ctx) => createBusiness(ctx, input, query),
+  }),
+  updateBusiness: t.prismaField({
+    type: 'Business',
+    authScopes: { signedIn: true },
+    description: 'Changes a business (owners and MANAGE keys). Subscribers of `businessUpdated` are told.',
+    args: { input: t.arg({ type: UpdateBusinessInput }) },
+    errors: {
+      types: [ValidationError, NotFoundError, ConflictError],
+      union: { name: 'UpdateBusinessResult' },
+      result: { name: 'UpdateBusinessPayload', description: 'The updated business.' },
+      dataField: { name: 'business', description: 'The updated business.' },
+    },
+    resolve: (query, _root, { input: { id, ...changes } }, ctx) =>
+      updateBusiness(ctx, parseGlobalId(id, 'Business', ['input', 'id']), changes, query),
+  }),
+  deleteBusiness: t.field({
+    type: 'ID',
+    authScopes: { user: true },
+    description: 'Soft-deletes a business (owners and admins): it disappears from every query, its history is kept.',
+    args: { input: t.arg({ type: DeleteBusinessInput }) },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      union: { name: 'DeleteBusinessResult' },
+      result: { name: 'DeleteBusinessPayload', description: 'Which business was deleted.' },
+      dataField: { name: 'deletedBusinessId', description: 'The ID of the deleted business.' },
+    },
+    resolve: async (_root, { input }, ctx) =>
+      encodeGlobalID('Business', await deleteBusiness(ctx, parseGlobalId(input.id, 'Business', ['input', 'id']))),
+  }),
+}));
+
+const BusinessChangeKindEnum = builder.enumType('BusinessChangeKind', {
+  description: 'What happened to a business.',
+  values: {
+    UPDATED: { description: 'Its fields changed.' },
+    DELETED: { description: 'It was deleted.' },
+  },
+});
+
+const BusinessUpdatedEvent = builder.objectRef<BusinessChangedEvent>('BusinessUpdatedEvent').implement({
+  description: 'A change to a business you can see.',
+  fields: (t) => ({
+    kind: t.field({ type: BusinessChangeKindEnum, description: 'What happened.', resolve: (event) => event.kind }),
+    businessId: t.id({ description: 'The business ID.', resolve: (event) => encodeGlobalID('Business', event.businessId) }),
+    business: t.prismaField({
+      type: 'Business',
+      nullable: true,
+      description: 'The business as it is now; null once deleted.',
+      resolve: (query, event, _args, ctx) => findVisibleBusiness(ctx, event.businessId, query),
+    }),
+  }),
+});
+
+builder.subscriptionField('businessUpdated', (t) =>
+  t.field({
+    type: BusinessUpdatedEvent,
+    authScopes: { signedIn: true },
+    description: 'Changes to one business, as they happen.',
+    args: { businessId: t.arg.id({ description: 'The business ID.' }) },
+    subscribe: async (_root, { businessId }, ctx) => {
+      let id: string | undefined;
+      try {
+        id = parseGlobalId(businessId, 'Business', ['businessId']);
+      } catch {
+        id = undefined;
+      }
+      if (!id || !(await ctx.access.can(id, 'READ'))) {
+        throw new GraphQLError('No business with this id is visible to you', { extensions: { code: 'NOT_FOUND' } });
+      }
+      return ctx.pubsub.subscribe('business:updated', id);
+    },
+    resolve: (event) => event,
+  }),
+);

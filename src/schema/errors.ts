@@ -1,0 +1,55 @@
+import { builder } from '../builder.ts';
+import { ConflictError, type FieldError, NotFoundError, USER_ERROR_CODES, UserError, ValidationError } from '../errors.ts';
+
+export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
+  description: 'Why a mutation could not do what was asked.',
+  values: {
+    VALIDATION_FAILED: { description: 'The input broke a rule; see `field` and `fieldErrors`.' },
+    NOT_FOUND: { description: 'The object does not exist or is not visible to you.' },
+    CONFLICT: { description: 'The change conflicts with existing data (a taken slug, an existing member, the last owner).' },
+  } satisfies Record<(typeof USER_ERROR_CODES)[number], { description: string }>,
+});
+
+export const UserErrorInterface = builder.interfaceRef<UserError>('UserError').implement({
+  description: 'An expected failure, returned as data. Every mutation result union includes its error types.',
+  fields: (t) => ({
+    message: t.exposeString('message', { description: 'A sentence for people.' }),
+    code: t.field({ type: UserErrorCodeEnum, description: 'A stable code for programs.', resolve: (error) => error.code }),
+    field: t.exposeStringList('field', {
+      nullable: true,
+      description: 'Path to the input field at fault, such as `["input", "slug"]`; null when no single field is.',
+    }),
+  }),
+});
+
+const FieldErrorType = builder.objectRef<FieldError>('FieldError').implement({
+  description: 'One broken rule in a ValidationError.',
+  fields: (t) => ({
+    path: t.exposeStringList('path', { description: 'Path to the input field, such as `["input", "name"]`.' }),
+    message: t.exposeString('message', { description: 'What is wrong with it.' }),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input broke one or more rules. Nothing was written.',
+  interfaces: [UserErrorInterface],
+  isTypeOf: (value) => value instanceof ValidationError,
+  fields: (t) => ({
+    fieldErrors: t.field({ type: [FieldErrorType], description: 'Every broken rule.', resolve: (error) => error.fieldErrors }),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'The object does not exist or is not visible to you. Nothing was written.',
+  interfaces: [UserErrorInterface],
+  isTypeOf: (value) => value instanceof NotFoundError,
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description: 'The change conflicts with existing data. Nothing was written.',
+  interfaces: [UserErrorInterface],
+  isTypeOf: (value) => value instanceof ConflictError,
+});

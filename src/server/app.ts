@@ -1,0 +1,109 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config.ts';
+import { setDb } from '../db.ts';
+import type { Logger } from '../logger.ts';
+import { loadOrCreateJwtSecret, signUserToken } from '../services/auth/jwt.ts';
+import { type Database, openDatabase } from '../services/db/database.ts';
+import { type EventBus, openEventBus } from '../services/events/event-bus.ts';
+import { memoryRateLimiter, redisRateLimiter } from '../services/rate-limit.ts';
+import { checkReadiness, type HealthReport, type Modes } from './health.ts';
+import { createHttpHandler } from './http.ts';
+import { createMetrics } from './metrics.ts';
+import { attachWebSocket } from './websocket.ts';
+import { createGraphqlHandler } from './yoga.ts';
+
+export interface App {
+  server: Server;
+  modes: Modes;
+  /** Whether the JWT secret was generated under DATA_DIR (the embedded convenience). */
+  generatedJwtSecret: boolean;
+  listen(port: number, host?: string): Promise<number>;
+  signToken(claims: Parameters<typeof signUserToken>[0], expiresIn?: string | number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Opens the database and event bus (failing loudly if a configured one is unreachable) and builds the server. */
+export async function createApp(config: Config, log: Logger): Promise<App> {
+  const jwtSecret = config.jwtSecret ?? (await loadOrCreateJwtSecret(config.dataDir));
+  const bus: EventBus = await openEventBus(config.redisUrl);
+  let database: Database;
+  try {
+    database = await openDatabase(config);
+  } catch (error) {
+    await bus.close();
+    throw error;
+  }
+  setDb(database.prisma);
+  if (database.appliedMigrations.length > 0) log.info({ migrations: database.appliedMigrations }, 'applied migrations');
+
+  const modes: Modes = { database: database.kind, events: bus.kind, whatsapp: 'none', ai: 'none' };
+  const startedAt = Date.now();
+  const metrics = createMetrics();
+  const rateLimiter = bus.redis
+    ? redisRateLimiter(bus.redis, config.rateLimitPerMinute, (error) => log.warn({ err: error }, 'rate limiter unavailable; allowing'))
+    : memoryRateLimiter(config.rateLimitPerMinute);
+  const yoga = createGraphqlHandler({ production: config.production, jwtSecret, pubsub: bus.pubsub, rateLimiter, metrics, log });
+
+  let shuttingDown = false;
+  const openResponses = new Set<ServerResponse>();
+  const handler = createHttpHandler({
+    yoga,
+    metrics,
+    log,
+    maxBodyBytes: config.maxBodyBytes,
+    openResponses,
+    routes: {
+      health: (): HealthReport => ({
+        status: 'ok',
+        version: config.version,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        modes,
+      }),
+      ready: async () => {
+        const checks: Record<string, () => Promise<void>> = { database: database.ping };
+        if (bus.kind === 'redis') checks.redis = bus.ping;
+        const report = await checkReadiness(checks, shuttingDown);
+        return { ok: report.status === 'ready', body: report };
+      },
+    },
+  });
+  const server = createServer((req, res) => void handler(req, res));
+  const websocket = attachWebSocket(server, yoga, { jwtSecret, maxPayload: config.maxBodyBytes, metrics, log });
+
+  return {
+    server,
+    modes,
+    generatedJwtSecret: config.jwtSecret === undefined,
+    listen: (port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      }),
+    signToken: (claims, expiresIn) => signUserToken(claims, jwtSecret, expiresIn),
+    /**
+     * Stops accepting, closes sockets with 1001, ends SSE streams, lets other in-flight requests
+     * finish (cut off after most of SHUTDOWN_TIMEOUT_MS), then disconnects the database and Redis.
+     */
+    async stop() {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await websocket.close();
+      for (const res of openResponses) {
+        if (String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) res.end();
+      }
+      const deadline = setTimeout(() => server.closeAllConnections(), Math.max(1_000, config.shutdownTimeoutMs - 2_000));
+      await closed;
+      clearTimeout(deadline);
+      await yoga.dispose();
+      await bus.close();
+      await database.close();
+      setDb(undefined);
+    },
+  };
+}

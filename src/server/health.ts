@@ -1,0 +1,45 @@
+import type { DatabaseKind } from '../services/db/database.ts';
+import type { EventsKind } from '../services/events/event-bus.ts';
+
+export interface Modes {
+  database: DatabaseKind;
+  events: EventsKind;
+  /** No WhatsApp gateway exists yet: lines arrive with the Evolution/sandbox gateway. */
+  whatsapp: 'none';
+  /** No AI replies exist yet: they arrive with the AI pipeline. */
+  ai: 'none';
+}
+
+export interface HealthReport {
+  status: 'ok';
+  version: string;
+  uptimeSeconds: number;
+  modes: Modes;
+}
+
+export interface ReadinessReport {
+  status: 'ready' | 'unavailable';
+  checks: Record<string, 'ok' | string>;
+}
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+function withTimeout(check: () => Promise<void>): Promise<'ok' | string> {
+  return Promise.race([
+    check().then(
+      () => 'ok' as const,
+      (error: Error) => `down: ${error.message || error.name}`,
+    ),
+    new Promise<string>((resolve) => setTimeout(() => resolve(`down: no answer within ${CHECK_TIMEOUT_MS} ms`), CHECK_TIMEOUT_MS).unref()),
+  ]);
+}
+
+/** Ready only when every configured dependency answers and the server is not shutting down. */
+export async function checkReadiness(checks: Record<string, () => Promise<void>>, shuttingDown: boolean): Promise<ReadinessReport> {
+  const results = Object.fromEntries(
+    await Promise.all(Object.entries(checks).map(async ([name, check]) => [name, await withTimeout(check)] as const)),
+  );
+  if (shuttingDown) results.server = 'down: shutting down';
+  const ready = Object.values(results).every((result) => result === 'ok');
+  return { status: ready ? 'ready' : 'unavailable', checks: results };
+}
