@@ -58,7 +58,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     description: 'Issues an API key for a business (owners and MANAGE keys; a key cannot grant scopes it lacks).',
     args: { input: t.arg({ type: CreateApiKeyInput }) },
-    errors: { types: [ValidationError, NotFoundError], union: { name: 'CreateApiKeyResult' }, directResult: true },
+    errors: { types: [ValidationError, NotFoundError], union: { name: 'CreateApiKeyResult', description: 'What `createApiKey` returns: its payload, or a typed error and nothing changed.' }, directResult: true },
     resolve: (_root, { input: { businessId, ...key } }, ctx) =>
       createApiKey(ctx, parseGlobalId(businessId, 'Business', ['input', 'businessId']), key),
   }),
@@ -69,7 +69,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RevokeApiKeyInput }) },
     errors: {
       types: [ValidationError, NotFoundError],
-      union: { name: 'RevokeApiKeyResult' },
+      union: { name: 'RevokeApiKeyResult', description: 'What `revokeApiKey` returns: its payload, or a typed error and nothing changed.' },
       result: { name: 'RevokeApiKeyPayload', description: 'The revoked key.' },
       dataField: { name: 'apiKey', description: 'The revoked key.' },
     },

@@ -150,7 +150,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateBusinessInput }) },
     errors: {
       types: [ValidationError, ConflictError],
-      union: { name: 'CreateBusinessResult' },
+      union: { name: 'CreateBusinessResult', description: 'What `createBusiness` returns: its payload, or a typed error and nothing changed.' },
       result: { name: 'CreateBusinessPayload', description: 'The created business.' },
       dataField: { name: 'business', description: 'The created business.' },
     },
@@ -163,7 +163,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateBusinessInput }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      union: { name: 'UpdateBusinessResult' },
+      union: { name: 'UpdateBusinessResult', description: 'What `updateBusiness` returns: its payload, or a typed error and nothing changed.' },
       result: { name: 'UpdateBusinessPayload', description: 'The updated business.' },
       dataField: { name: 'business', description: 'The updated business.' },
     },
@@ -177,7 +177,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeleteBusinessInput }) },
     errors: {
       types: [ValidationError, NotFoundError],
-      union: { name: 'DeleteBusinessResult' },
+      union: { name: 'DeleteBusinessResult', description: 'What `deleteBusiness` returns: its payload, or a typed error and nothing changed.' },
       result: { name: 'DeleteBusinessPayload', description: 'Which business was deleted.' },
       dataField: { name: 'deletedBusinessId', description: 'The ID of the deleted business.' },
     },

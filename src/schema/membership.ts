@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddBusinessMemberInput }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      union: { name: 'AddBusinessMemberResult' },
+      union: { name: 'AddBusinessMemberResult', description: 'What `addBusinessMember` returns: its payload, or a typed error and nothing changed.' },
       result: { name: 'AddBusinessMemberPayload', description: 'The new membership.' },
       dataField: { name: 'membership', description: 'The new membership.' },
     },
@@ -65,7 +65,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RemoveBusinessMemberInput }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      union: { name: 'RemoveBusinessMemberResult' },
+      union: { name: 'RemoveBusinessMemberResult', description: 'What `removeBusinessMember` returns: its payload, or a typed error and nothing changed.' },
       result: { name: 'RemoveBusinessMemberPayload', description: 'Which membership ended.' },
       dataField: { name: 'removedMembershipId', description: 'The ID of the removed membership.' },
     },

@@ -63,7 +63,7 @@ export interface HttpHandlerOptions {
 export function createHttpHandler(options: HttpHandlerOptions) {
   const { yoga, routes, metrics, log } = options;
   // The listener merges extra server-context parts into its default `{ req, res }`; its type only omits them.
-  const listen = yoga.requestListener as (req: IncomingMessage, res: ServerResponse, context: { requestId: string }) => Promise<void>;
+  const listen = yoga.requestListener as (req: IncomingMessage, res: ServerResponse, context: { requestId: string }) => Promise<void> | void;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
