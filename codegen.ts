@@ -17,6 +17,7 @@ const config: CodegenConfig = {
     },
   },
   ignoreNoDocuments: false,
+  emitLegacyCommonJSImports: false,
 };
 
 export default config;
