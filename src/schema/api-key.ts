@@ -17,6 +17,8 @@ export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
 export const ApiKeyRef = builder.prismaNode('ApiKey', {
   description: 'An integrator’s key, bound to one business. The secret is shown once, at creation.',
   id: { field: 'id' },
+  // A row the caller may not see loads as null (node answers null), never as an error.
+  nullable: true,
   findUnique: (id, ctx) => ({ id, business: manageableBusinessesWhere(ctx.viewer) }),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'What the key is for.' }),

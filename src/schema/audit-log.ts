@@ -14,6 +14,8 @@ builder.prismaNode('AuditLog', {
   name: 'AuditLogEntry',
   description: 'One recorded change to a business, its members or keys.',
   id: { field: 'id' },
+  // A row the caller may not see loads as null (node answers null), never as an error.
+  nullable: true,
   findUnique: (id, ctx) => ({ id, business: manageableBusinessesWhere(ctx.viewer) }),
   fields: (t) => ({
     action: t.exposeString('action', { description: 'What was done, such as `business.update` or `apiKey.revoke`.' }),

@@ -31,6 +31,8 @@ const manageOnly = (business: { id: string }) => ({
 export const BusinessRef = builder.prismaNode('Business', {
   description: 'A tenant: one company on the platform, with its members, keys, lines and inbox.',
   id: { field: 'id' },
+  // A row the caller may not see loads as null (node answers null), never as an error.
+  nullable: true,
   findUnique: (id, ctx) => ({ id, AND: [visibleBusinessesWhere(ctx.viewer)] }),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Display name, 1–120 characters.' }),

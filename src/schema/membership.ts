@@ -16,6 +16,8 @@ export const MemberRoleEnum = builder.enumType('MemberRole', {
 builder.prismaNode('Membership', {
   description: 'A person’s role in one business. The person is identified by the `sub` of their token.',
   id: { field: 'id' },
+  // A row the caller may not see loads as null (node answers null), never as an error.
+  nullable: true,
   findUnique: (id, ctx) => ({ id, business: visibleBusinessesWhere(ctx.viewer) }),
   fields: (t) => ({
     userId: t.exposeString('userId', { description: 'The user id (JWT `sub`).' }),
