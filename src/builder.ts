@@ -61,9 +61,13 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { nullable: true, description: 'Any object by its global ID; null when it does not exist or is not visible to you.' },
+    nodeQueryOptions: {
+      nullable: true,
+      args: { id: { description: 'A global ID.' } },
+      description: 'Any object by its global ID; null when it does not exist or is not visible to you.' },
     nodesQueryOptions: {
       nullable: { list: false, items: true },
+      args: { ids: { description: 'Global IDs.' } },
       description: 'Objects by global ID, in order; null for each one that does not exist or is not visible to you.',
     },
     nodeTypeOptions: { description: 'An object with a global ID that `node(id:)` can refetch.' },

@@ -59,7 +59,7 @@ builder.mutationFields((t) => ({
     type: CreateApiKeyPayload,
     authScopes: { signedIn: true },
     description: 'Issues an API key for a business (owners and MANAGE keys; a key cannot grant scopes it lacks).',
-    args: { input: t.arg({ type: CreateApiKeyInput }) },
+    args: { input: t.arg({ type: CreateApiKeyInput, description: 'What to do; see the input type.' }) },
     errors: { types: [ValidationError, NotFoundError], union: { name: 'CreateApiKeyResult', description: 'What `createApiKey` returns: its payload, or a typed error and nothing changed.' }, directResult: true },
     resolve: (_root, { input: { businessId, ...key } }, ctx) =>
       createApiKey(ctx, parseGlobalId(businessId, 'Business', ['input', 'businessId']), key),
@@ -68,7 +68,7 @@ builder.mutationFields((t) => ({
     type: 'ApiKey',
     authScopes: { signedIn: true },
     description: 'Revokes a key at once; requests with it get 401. Revoking twice is harmless.',
-    args: { input: t.arg({ type: RevokeApiKeyInput }) },
+    args: { input: t.arg({ type: RevokeApiKeyInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError],
       union: { name: 'RevokeApiKeyResult', description: 'What `revokeApiKey` returns: its payload, or a typed error and nothing changed.' },

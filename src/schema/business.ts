@@ -149,7 +149,7 @@ builder.mutationFields((t) => ({
     type: 'Business',
     authScopes: { user: true },
     description: 'Creates a business with you as its owner.',
-    args: { input: t.arg({ type: CreateBusinessInput }) },
+    args: { input: t.arg({ type: CreateBusinessInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, ConflictError],
       union: { name: 'CreateBusinessResult', description: 'What `createBusiness` returns: its payload, or a typed error and nothing changed.' },
@@ -162,7 +162,7 @@ builder.mutationFields((t) => ({
     type: 'Business',
     authScopes: { signedIn: true },
     description: 'Changes a business (owners and MANAGE keys). Subscribers of `businessUpdated` are told.',
-    args: { input: t.arg({ type: UpdateBusinessInput }) },
+    args: { input: t.arg({ type: UpdateBusinessInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
       union: { name: 'UpdateBusinessResult', description: 'What `updateBusiness` returns: its payload, or a typed error and nothing changed.' },
@@ -176,7 +176,7 @@ builder.mutationFields((t) => ({
     type: 'ID',
     authScopes: { user: true },
     description: 'Soft-deletes a business (owners and admins): it disappears from every query, its history is kept.',
-    args: { input: t.arg({ type: DeleteBusinessInput }) },
+    args: { input: t.arg({ type: DeleteBusinessInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError],
       union: { name: 'DeleteBusinessResult', description: 'What `deleteBusiness` returns: its payload, or a typed error and nothing changed.' },

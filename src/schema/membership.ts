@@ -50,7 +50,7 @@ builder.mutationFields((t) => ({
     type: 'Membership',
     authScopes: { signedIn: true },
     description: 'Adds a person to a business (owners and MANAGE keys).',
-    args: { input: t.arg({ type: AddBusinessMemberInput }) },
+    args: { input: t.arg({ type: AddBusinessMemberInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
       union: { name: 'AddBusinessMemberResult', description: 'What `addBusinessMember` returns: its payload, or a typed error and nothing changed.' },
@@ -64,7 +64,7 @@ builder.mutationFields((t) => ({
     type: 'ID',
     authScopes: { signedIn: true },
     description: 'Ends a membership (owners and MANAGE keys; any member may remove themselves). The last owner stays.',
-    args: { input: t.arg({ type: RemoveBusinessMemberInput }) },
+    args: { input: t.arg({ type: RemoveBusinessMemberInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
       union: { name: 'RemoveBusinessMemberResult', description: 'What `removeBusinessMember` returns: its payload, or a typed error and nothing changed.' },
