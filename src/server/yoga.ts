@@ -6,11 +6,10 @@ import type { Context } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { schema } from '../schema/index.ts';
 import { createAccess } from '../services/access.ts';
-import { authenticate } from '../services/auth/authenticate.ts';
-import type { Viewer } from '../services/auth/viewer.ts';
+import { ANONYMOUS, type Viewer } from '../services/auth/viewer.ts';
 import type { AppPubSub } from '../services/events/event-bus.ts';
 import type { RateLimiter } from '../services/rate-limit.ts';
-import { rateLimited } from '../errors.ts';
+import { useAuthentication } from './authentication-plugin.ts';
 import { type Metrics, useOperationMetrics } from './metrics.ts';
 
 /** What the HTTP and WebSocket layers hand to Yoga with each request or operation. */
@@ -34,24 +33,9 @@ export interface GraphqlOptions {
 
 export const GRAPHQL_LIMITS = { maxDepth: 12, maxAliases: 20, maxTokens: 2_000, maxCost: 10_000, maxDirectives: 30 };
 
-function rateLimitIdentity(viewer: Viewer, address: string | undefined): string {
-  switch (viewer.kind) {
-    case 'user':
-      return `user:${viewer.userId}`;
-    case 'apiKey':
-      return `key:${viewer.apiKeyId}`;
-    case 'anonymous':
-      return `ip:${address ?? 'unknown'}`;
-  }
-}
-
-async function enforceRateLimit(limiter: RateLimiter, identity: string): Promise<void> {
-  const decision = await limiter.hit(identity);
-  if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
-}
-
 export function createGraphqlHandler(options: GraphqlOptions): GraphqlHandler {
   const { log } = options;
+  const authentication = useAuthentication({ jwtSecret: options.jwtSecret, rateLimiter: options.rateLimiter });
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -73,26 +57,13 @@ export function createGraphqlHandler(options: GraphqlOptions): GraphqlHandler {
         costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
         blockFieldSuggestion: { enabled: options.production },
       }),
+      authentication.plugin,
       useOperationMetrics(options.metrics),
     ],
-    context: async (initial): Promise<Context> => {
-      const requestId = initial.requestId ?? randomUUID();
-      let viewer = initial.viewer;
-      if (!viewer) {
-        const address = initial.req?.socket.remoteAddress;
-        try {
-          viewer = await authenticate(
-            { authorization: initial.request.headers.get('authorization'), apiKey: initial.request.headers.get('x-api-key') },
-            options.jwtSecret,
-          );
-        } catch (error) {
-          // Failed credentials count against the address, so guessing keys is throttled too.
-          await enforceRateLimit(options.rateLimiter, `ip:${address ?? 'unknown'}`);
-          throw error;
-        }
-        await enforceRateLimit(options.rateLimiter, rateLimitIdentity(viewer, address));
-      }
-      return { viewer, access: createAccess(viewer), pubsub: options.pubsub, requestId };
+    context: (initial): Context => {
+      // graphql-ws authenticated the socket in onConnect; HTTP requests were authenticated in onRequest.
+      const viewer = initial.viewer ?? authentication.viewerOf(initial.request) ?? ANONYMOUS;
+      return { viewer, access: createAccess(viewer), pubsub: options.pubsub, requestId: initial.requestId ?? randomUUID() };
     },
   });
 }
