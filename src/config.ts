@@ -26,6 +26,15 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: integer(600),
   MAX_BODY_BYTES: integer(1_048_576),
   SHUTDOWN_TIMEOUT_MS: integer(10_000),
+  EVOLUTION_API_URL: optionalString,
+  EVOLUTION_API_KEY: optionalString,
+  EVOLUTION_MAX_INSTANCES_PER_SERVER: integer(500),
+  EVOLUTION_TIMEOUT_MS: integer(10_000),
+  MAX_WEBHOOK_BODY_BYTES: integer(16 * 1_048_576),
+  RECONCILE_INTERVAL_MS: integer(60_000),
+  INBOUND_SILENCE_MINUTES: integer(60),
+  MAX_RECONNECT_ATTEMPTS: integer(5),
+  SANDBOX_DELIVERY_DELAY_MS: integer(800),
 });
 
 export interface Config {
@@ -39,11 +48,24 @@ export interface Config {
   redisUrl: string | undefined;
   /** Unset outside production: the server then generates one and keeps it under dataDir. */
   jwtSecret: string | undefined;
+  /** Likewise generated under dataDir outside production when unset. */
   encryptionKey: Buffer | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   rateLimitPerMinute: number;
   maxBodyBytes: number;
   shutdownTimeoutMs: number;
+  evolution: {
+    /** A default server registered at startup when both are set. */
+    apiUrl: string | undefined;
+    apiKey: string | undefined;
+    maxInstancesPerServer: number;
+    timeoutMs: number;
+  };
+  maxWebhookBodyBytes: number;
+  reconcileIntervalMs: number;
+  inboundSilenceMinutes: number;
+  maxReconnectAttempts: number;
+  sandboxDeliveryDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && (!vars.JWT_SECRET || !vars.ENCRYPTION_KEY)) {
     throw new ConfigError('NODE_ENV=production requires JWT_SECRET and ENCRYPTION_KEY');
   }
+  if (Boolean(vars.EVOLUTION_API_URL) !== Boolean(vars.EVOLUTION_API_KEY)) {
+    throw new ConfigError('EVOLUTION_API_URL and EVOLUTION_API_KEY go together: set both or neither');
+  }
+  if (vars.EVOLUTION_API_URL && !/^https?:\/\//.test(vars.EVOLUTION_API_URL)) {
+    throw new ConfigError('EVOLUTION_API_URL must start with http:// or https://');
+  }
   if (vars.JWT_SECRET && vars.JWT_SECRET.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters');
   }
@@ -88,5 +116,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     maxBodyBytes: vars.MAX_BODY_BYTES,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    evolution: {
+      apiUrl: vars.EVOLUTION_API_URL?.replace(/\/+$/, ''),
+      apiKey: vars.EVOLUTION_API_KEY,
+      maxInstancesPerServer: vars.EVOLUTION_MAX_INSTANCES_PER_SERVER,
+      timeoutMs: vars.EVOLUTION_TIMEOUT_MS,
+    },
+    maxWebhookBodyBytes: vars.MAX_WEBHOOK_BODY_BYTES,
+    reconcileIntervalMs: vars.RECONCILE_INTERVAL_MS,
+    inboundSilenceMinutes: vars.INBOUND_SILENCE_MINUTES,
+    maxReconnectAttempts: vars.MAX_RECONNECT_ATTEMPTS,
+    sandboxDeliveryDelayMs: vars.SANDBOX_DELIVERY_DELAY_MS,
   };
 }

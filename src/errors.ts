@@ -1,7 +1,16 @@
 import { GraphQLError } from 'graphql';
 
 /** Codes of expected failures that mutations return as data (the `UserErrorCode` enum). */
-export const USER_ERROR_CODES = ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'] as const;
+export const USER_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PLAN_UPGRADE_REQUIRED',
+  'CAPACITY_EXHAUSTED',
+  'GATEWAY_UNAVAILABLE',
+  'INSTANCE_NOT_CONNECTED',
+  'SANDBOX_ONLY',
+] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 
 export interface FieldError {
@@ -36,6 +45,32 @@ export class NotFoundError extends UserError {
 export class ConflictError extends UserError {
   override name = 'ConflictError';
   readonly code = 'CONFLICT';
+}
+
+export class PlanUpgradeRequiredError extends UserError {
+  override name = 'PlanUpgradeRequiredError';
+  readonly code = 'PLAN_UPGRADE_REQUIRED';
+}
+
+export class CapacityExhaustedError extends UserError {
+  override name = 'CapacityExhaustedError';
+  readonly code = 'CAPACITY_EXHAUSTED';
+}
+
+/** The WhatsApp engine could not be reached or refused the call; retrying the same mutation later is safe. */
+export class GatewayUnavailableError extends UserError {
+  override name = 'GatewayUnavailableError';
+  readonly code = 'GATEWAY_UNAVAILABLE';
+}
+
+export class InstanceNotConnectedError extends UserError {
+  override name = 'InstanceNotConnectedError';
+  readonly code = 'INSTANCE_NOT_CONNECTED';
+}
+
+export class SandboxOnlyError extends UserError {
+  override name = 'SandboxOnlyError';
+  readonly code = 'SANDBOX_ONLY';
 }
 
 /** Authorisation failure: a top-level GraphQL error, never data. */

@@ -13,9 +13,9 @@ async function main(): Promise<void> {
   const app = await createApp(config, log);
   const port = await app.listen(config.port);
   const base = `http://localhost:${port}`;
-  log.info({ port, version: config.version, modes: app.modes }, 'Switchboard is listening');
+  log.info({ port, version: config.version, modes: app.modes() }, 'Switchboard is listening');
 
-  const banner = [`Switchboard ${config.version} on ${base}`, `  modes: ${JSON.stringify(app.modes)}`];
+  const banner = [`Switchboard ${config.version} on ${base}`, `  modes: ${JSON.stringify(app.modes())}`];
   if (!config.production) banner.push(`  GraphiQL: ${base}/graphql`);
   if (app.generatedJwtSecret) {
     const token = await app.signToken({ sub: 'local-admin', name: 'Local admin', role: 'admin' }, '30d');

@@ -1,5 +1,17 @@
 import { builder } from '../builder.ts';
-import { ConflictError, type FieldError, NotFoundError, USER_ERROR_CODES, UserError, ValidationError } from '../errors.ts';
+import {
+  CapacityExhaustedError,
+  ConflictError,
+  type FieldError,
+  GatewayUnavailableError,
+  InstanceNotConnectedError,
+  NotFoundError,
+  PlanUpgradeRequiredError,
+  SandboxOnlyError,
+  USER_ERROR_CODES,
+  UserError,
+  ValidationError,
+} from '../errors.ts';
 
 export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
   description: 'Why a mutation could not do what was asked.',
@@ -7,6 +19,11 @@ export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
     VALIDATION_FAILED: { description: 'The input broke a rule; see `field` and `fieldErrors`.' },
     NOT_FOUND: { description: 'The object does not exist or is not visible to you.' },
     CONFLICT: { description: 'The change conflicts with existing data (a taken slug, an existing member, the last owner).' },
+    PLAN_UPGRADE_REQUIRED: { description: 'The business’s plan does not include this (BASIC has no WhatsApp).' },
+    CAPACITY_EXHAUSTED: { description: 'No enabled Evolution server has room for another instance.' },
+    GATEWAY_UNAVAILABLE: { description: 'The WhatsApp engine could not be reached or refused; retrying the same mutation later is safe.' },
+    INSTANCE_NOT_CONNECTED: { description: 'The WhatsApp line is not connected.' },
+    SANDBOX_ONLY: { description: 'Only the sandbox gateway supports this; a real Evolution server is configured.' },
   } satisfies Record<(typeof USER_ERROR_CODES)[number], { description: string }>,
 });
 
@@ -53,3 +70,20 @@ builder.objectType(ConflictError, {
   interfaces: [UserErrorInterface],
   isTypeOf: (value) => value instanceof ConflictError,
 });
+
+const SIMPLE_ERRORS = [
+  [PlanUpgradeRequiredError, 'PlanUpgradeRequiredError', 'The business’s plan does not include this. Nothing was written.'],
+  [CapacityExhaustedError, 'CapacityExhaustedError', 'No Evolution server has room for another instance. Nothing was written.'],
+  [GatewayUnavailableError, 'GatewayUnavailableError', 'The WhatsApp engine could not be reached or refused. Retrying later is safe.'],
+  [InstanceNotConnectedError, 'InstanceNotConnectedError', 'The WhatsApp line is not connected.'],
+  [SandboxOnlyError, 'SandboxOnlyError', 'Only the sandbox supports this.'],
+] as const;
+
+for (const [ErrorClass, name, description] of SIMPLE_ERRORS) {
+  builder.objectType(ErrorClass, {
+    name,
+    description,
+    interfaces: [UserErrorInterface],
+    isTypeOf: (value) => value instanceof ErrorClass,
+  });
+}

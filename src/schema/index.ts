@@ -7,5 +7,9 @@ import './membership.ts';
 import './api-key.ts';
 import './audit-log.ts';
 import './viewer.ts';
+import './instance.ts';
+import './evolution-server.ts';
+import './webhook-event.ts';
+import './sandbox.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

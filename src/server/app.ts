@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
@@ -6,21 +7,38 @@ import type { Logger } from '../logger.ts';
 import { loadOrCreateJwtSecret, signUserToken } from '../services/auth/jwt.ts';
 import { type Database, openDatabase } from '../services/db/database.ts';
 import { type EventBus, openEventBus } from '../services/events/event-bus.ts';
+import type { Platform } from '../services/platform.ts';
 import { memoryRateLimiter, redisRateLimiter } from '../services/rate-limit.ts';
+import { loadOrCreateSecretFile } from '../services/secret-files.ts';
+import { createSecretCipher } from '../services/secrets.ts';
+import { GatewayRegistry } from '../services/whatsapp/gateways.ts';
+import { EvolutionIngestion } from '../services/whatsapp/ingestion.ts';
+import { SandboxGateway } from '../services/whatsapp/sandbox-gateway.ts';
+import { registerDefaultServer } from '../services/whatsapp/servers.ts';
+import { createWatchdog, type Watchdog } from '../services/whatsapp/watchdog.ts';
 import { checkReadiness, type HealthReport, type Modes } from './health.ts';
 import { createHttpHandler } from './http.ts';
+import { createEvolutionWebhookHandler } from './evolution-webhook.ts';
 import { createMetrics } from './metrics.ts';
 import { attachWebSocket } from './websocket.ts';
 import { createGraphqlHandler } from './yoga.ts';
 
 export interface App {
   server: Server;
-  modes: Modes;
+  platform: Platform;
+  ingestion: EvolutionIngestion;
+  watchdog: Watchdog;
+  modes(): Modes;
   /** Whether the JWT secret was generated under DATA_DIR (the embedded convenience). */
   generatedJwtSecret: boolean;
   listen(port: number, host?: string): Promise<number>;
   signToken(claims: Parameters<typeof signUserToken>[0], expiresIn?: string | number): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** Outside production a missing ENCRYPTION_KEY is generated once and kept under DATA_DIR. */
+async function loadOrCreateEncryptionKey(dataDir: string): Promise<Buffer> {
+  return Buffer.from(await loadOrCreateSecretFile(dataDir, 'encryption-key', () => randomBytes(32).toString('hex')), 'hex');
 }
 
 /** Opens the database and event bus (failing loudly if a configured one is unreachable) and builds the server. */
@@ -37,13 +55,29 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   setDb(database.prisma);
   if (database.appliedMigrations.length > 0) log.info({ migrations: database.appliedMigrations }, 'applied migrations');
 
-  const modes: Modes = { database: database.kind, events: bus.kind, whatsapp: 'none', ai: 'none' };
+  const cipher = createSecretCipher(config.encryptionKey ?? (await loadOrCreateEncryptionKey(config.dataDir)));
+  const sandbox = new SandboxGateway(config.sandboxDeliveryDelayMs);
+  const platform: Platform = {
+    config,
+    log,
+    pubsub: bus.pubsub,
+    cipher,
+    gateways: new GatewayRegistry(sandbox, cipher, config.evolution.timeoutMs),
+  };
+  const ingestion = new EvolutionIngestion(platform);
+  sandbox.attach(async (instanceName, body) => {
+    await ingestion.ingestTrusted(instanceName, body);
+  });
+  await registerDefaultServer(platform, log);
+  const watchdog = createWatchdog(platform);
+
+  const modes = (): Modes => ({ database: database.kind, events: bus.kind, whatsapp: platform.gateways.mode, ai: 'none' });
   const startedAt = Date.now();
   const metrics = createMetrics();
   const rateLimiter = bus.redis
     ? redisRateLimiter(bus.redis, config.rateLimitPerMinute, (error) => log.warn({ err: error }, 'rate limiter unavailable; allowing'))
     : memoryRateLimiter(config.rateLimitPerMinute);
-  const yoga = createGraphqlHandler({ production: config.production, jwtSecret, pubsub: bus.pubsub, rateLimiter, metrics, log });
+  const yoga = createGraphqlHandler({ production: config.production, jwtSecret, platform, rateLimiter, metrics, log });
 
   let shuttingDown = false;
   const openResponses = new Set<ServerResponse>();
@@ -53,12 +87,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     log,
     maxBodyBytes: config.maxBodyBytes,
     openResponses,
+    evolutionWebhook: createEvolutionWebhookHandler({ ingestion, maxBodyBytes: config.maxWebhookBodyBytes, metrics, log }),
     routes: {
       health: (): HealthReport => ({
         status: 'ok',
         version: config.version,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-        modes,
+        modes: modes(),
       }),
       ready: async () => {
         const checks: Record<string, () => Promise<void>> = { database: database.ping };
@@ -73,6 +108,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   return {
     server,
+    platform,
+    ingestion,
+    watchdog,
     modes,
     generatedJwtSecret: config.jwtSecret === undefined,
     listen: (port, host = config.host) =>
@@ -100,6 +138,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       const deadline = setTimeout(() => server.closeAllConnections(), Math.max(1_000, config.shutdownTimeoutMs - 2_000));
       await closed;
       clearTimeout(deadline);
+      await watchdog.stop();
+      platform.gateways.close();
       await yoga.dispose();
       await bus.close();
       await database.close();

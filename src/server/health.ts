@@ -1,11 +1,12 @@
 import type { DatabaseKind } from '../services/db/database.ts';
 import type { EventsKind } from '../services/events/event-bus.ts';
+import type { WhatsAppMode } from '../services/whatsapp/gateways.ts';
 
 export interface Modes {
   database: DatabaseKind;
   events: EventsKind;
-  /** No WhatsApp gateway exists yet: lines arrive with the Evolution/sandbox gateway. */
-  whatsapp: 'none';
+  /** `sandbox` (simulated lines) until an Evolution server is registered. */
+  whatsapp: WhatsAppMode;
   /** No AI replies exist yet: they arrive with the AI pipeline. */
   ai: 'none';
 }

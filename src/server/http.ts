@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
+import { EVOLUTION_WEBHOOK_PREFIX } from './evolution-webhook.ts';
+import { readBoundedBody, sendJson } from './http-body.ts';
 import type { Metrics } from './metrics.ts';
 import type { GraphqlHandler } from './yoga.ts';
 
@@ -12,50 +14,14 @@ export interface HttpRoutes {
 const KNOWN_ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-function payloadTooLarge(res: ServerResponse, limit: number): void {
-  // The client may still be sending: close the connection rather than read the rest.
-  sendJson(
-    res,
-    413,
-    { errors: [{ message: `The request body exceeds ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
-    { connection: 'close' },
-  );
-}
-
-/** Reads the whole body, refusing at the first byte over the limit. Null when it was refused. */
-async function readBoundedBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    payloadTooLarge(res, limit);
-    req.resume();
-    return null;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      payloadTooLarge(res, limit);
-      req.resume();
-      return null;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 export interface HttpHandlerOptions {
   yoga: GraphqlHandler;
   routes: HttpRoutes;
   metrics: Metrics;
   maxBodyBytes: number;
   log: Logger;
+  /** `POST /webhooks/evolution/…` deliveries. */
+  evolutionWebhook(req: IncomingMessage, res: ServerResponse, pathname: string, requestId: string): Promise<void>;
   /** Responses still open (long-lived SSE streams among them), so shutdown can end them. */
   openResponses: Set<ServerResponse>;
 }
@@ -67,7 +33,11 @@ export function createHttpHandler(options: HttpHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = KNOWN_ROUTES.has(url.pathname) ? url.pathname : 'other';
+    const route = KNOWN_ROUTES.has(url.pathname)
+      ? url.pathname
+      : url.pathname.startsWith(EVOLUTION_WEBHOOK_PREFIX)
+        ? '/webhooks/evolution'
+        : 'other';
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && REQUEST_ID_PATTERN.test(incomingId) ? incomingId : randomUUID();
     res.setHeader('x-request-id', requestId);
@@ -104,6 +74,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
           return;
         }
         default:
+          if (route === '/webhooks/evolution') return await options.evolutionWebhook(req, res, url.pathname, requestId);
           return sendJson(res, 404, { error: 'Not found', routes: [...KNOWN_ROUTES] });
       }
     } catch (error) {

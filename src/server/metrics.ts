@@ -10,6 +10,7 @@ export interface Metrics {
   graphqlDuration: Histogram<'type'>;
   activeSubscriptions: Gauge;
   websocketConnections: Gauge;
+  webhookEvents: Counter<'outcome'>;
 }
 
 export function createMetrics(): Metrics {
@@ -51,6 +52,12 @@ export function createMetrics(): Metrics {
     websocketConnections: new Gauge({
       name: 'websocket_connections',
       help: 'Open graphql-ws connections.',
+      registers: [registry],
+    }),
+    webhookEvents: new Counter({
+      name: 'webhook_events_total',
+      help: 'Evolution webhook deliveries by outcome (PROCESSED, DUPLICATE, COALESCED, FAILED, UNAUTHORIZED, …).',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
   };

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.ts';
 import { schema } from '../schema/index.ts';
 import { createAccess } from '../services/access.ts';
 import { ANONYMOUS, type Viewer } from '../services/auth/viewer.ts';
-import type { AppPubSub } from '../services/events/event-bus.ts';
+import type { Platform } from '../services/platform.ts';
 import type { RateLimiter } from '../services/rate-limit.ts';
 import { useAuthentication } from './authentication-plugin.ts';
 import { type Metrics, useOperationMetrics } from './metrics.ts';
@@ -25,7 +25,7 @@ export type GraphqlHandler = YogaServerInstance<ServerContext, Context>;
 export interface GraphqlOptions {
   production: boolean;
   jwtSecret: string;
-  pubsub: AppPubSub;
+  platform: Platform;
   rateLimiter: RateLimiter;
   metrics: Metrics;
   log: Logger;
@@ -63,7 +63,13 @@ export function createGraphqlHandler(options: GraphqlOptions): GraphqlHandler {
     context: (initial): Context => {
       // graphql-ws authenticated the socket in onConnect; HTTP requests were authenticated in onRequest.
       const viewer = initial.viewer ?? authentication.viewerOf(initial.request) ?? ANONYMOUS;
-      return { viewer, access: createAccess(viewer), pubsub: options.pubsub, requestId: initial.requestId ?? randomUUID() };
+      return {
+        viewer,
+        access: createAccess(viewer),
+        pubsub: options.platform.pubsub,
+        platform: options.platform,
+        requestId: initial.requestId ?? randomUUID(),
+      };
     },
   });
 }

@@ -50,7 +50,7 @@ describe('/health', () => {
       status: 'ok',
       version: packageVersion,
       uptimeSeconds: expect.any(Number),
-      modes: { database: process.env.DATABASE_URL ? 'postgres' : 'pglite', events: 'memory', whatsapp: 'none', ai: 'none' },
+      modes: { database: process.env.DATABASE_URL ? 'postgres' : 'pglite', events: 'memory', whatsapp: 'sandbox', ai: 'none' },
     });
     expect(Number.isInteger(body.uptimeSeconds)).toBe(true);
     expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);

@@ -7,7 +7,8 @@ import { openDatabase } from '../../src/services/db/database.ts';
 import { MIGRATIONS_DIR, MigrationError, migrate } from '../../src/services/db/migrator.ts';
 import { pgliteSession, postgresSession, type SqlSession } from '../../src/services/db/sql-session.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { cleanupServers, freePort, REPO_ROOT, spawnServer, type ServerProcess } from '../support/process.ts';
+import { cleanupServers, REPO_ROOT, spawnServer, type ServerProcess } from '../support/process.ts';
+import { freePort } from '../support/ports.ts';
 
 const JWT_SECRET = 'startup-test-secret-0123456789-abcdefghijklmnop';
 

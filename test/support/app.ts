@@ -6,6 +6,7 @@ import { createLogger } from '../../src/logger.ts';
 import { type App, createApp } from '../../src/server/app.ts';
 import type { TokenClaims } from '../../src/services/auth/jwt.ts';
 import { createTestDatabase } from './database.ts';
+import { freePort } from './ports.ts';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -26,6 +27,8 @@ export interface TestApp {
 export async function startTestApp(options: { env?: Record<string, string>; redis?: boolean } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'switchboard-test-'));
   const database = await createTestDatabase();
+  // Known before startup, so webhook URLs given to (fake) Evolution point back at this server.
+  const port = await freePort();
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
@@ -33,11 +36,13 @@ export async function startTestApp(options: { env?: Record<string, string>; redi
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: database.url,
     REDIS_URL: options.redis ? process.env.REDIS_URL : undefined,
+    PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     ...options.env,
   };
   const config = loadConfig(env);
   const app = await createApp(config, createLogger(config.logLevel));
-  const port = await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   return {
     app,
     url: `http://127.0.0.1:${port}/graphql`,

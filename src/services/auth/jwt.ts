@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { loadOrCreateSecretFile, randomSecret } from '../secret-files.ts';
 import type { UserViewer } from './viewer.ts';
 
 const CLOCK_TOLERANCE_SECONDS = 30;
@@ -59,16 +57,6 @@ export function signUserToken(claims: TokenClaims, secret: string, expiresIn: st
 }
 
 /** Outside production a missing JWT_SECRET is generated once and kept under DATA_DIR. */
-export async function loadOrCreateJwtSecret(dataDir: string): Promise<string> {
-  const file = path.resolve(dataDir, 'jwt-secret');
-  try {
-    const existing = (await readFile(file, 'utf8')).trim();
-    if (existing.length >= 32) return existing;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const secret = randomBytes(48).toString('base64url');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+export function loadOrCreateJwtSecret(dataDir: string): Promise<string> {
+  return loadOrCreateSecretFile(dataDir, 'jwt-secret', () => randomSecret(48));
 }

@@ -9,6 +9,22 @@ export interface BusinessChangedEvent {
   businessId: string;
 }
 
+export interface InstanceEvent {
+  instanceId: string;
+}
+
+export interface TypingEvent {
+  conversationId: string;
+  presence: 'available' | 'unavailable' | 'composing' | 'recording' | 'paused';
+  participantJid: string | null;
+}
+
 export type Topics = {
   'business:updated': [businessId: string, event: BusinessChangedEvent];
+  /** A new QR code or pairing code for one instance. */
+  'instance:qr': [instanceId: string, event: InstanceEvent];
+  /** An instance of the business changed status (connected, dropped, logged out, …). */
+  'business:instance': [businessId: string, event: InstanceEvent];
+  /** The customer is typing / recording in a conversation (from presence.update; never stored). */
+  'conversation:typing': [conversationId: string, event: TypingEvent];
 };
