@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   INBOUND_SILENCE_MINUTES: integer(60),
   MAX_RECONNECT_ATTEMPTS: integer(5),
   SANDBOX_DELIVERY_DELAY_MS: integer(800),
+  SELF_SERVICE_PLANS: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -66,6 +67,8 @@ export interface Config {
   inboundSilenceMinutes: number;
   maxReconnectAttempts: number;
   sandboxDeliveryDelayMs: number;
+  /** Owners may change their own plan (otherwise only admins). */
+  selfServicePlans: boolean;
 }
 
 export class ConfigError extends Error {
@@ -127,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundSilenceMinutes: vars.INBOUND_SILENCE_MINUTES,
     maxReconnectAttempts: vars.MAX_RECONNECT_ATTEMPTS,
     sandboxDeliveryDelayMs: vars.SANDBOX_DELIVERY_DELAY_MS,
+    selfServicePlans: vars.SELF_SERVICE_PLANS === 'true',
   };
 }

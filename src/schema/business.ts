@@ -7,6 +7,7 @@ import { parseGlobalId } from '../resolvers/global-id.ts';
 import { visibleBusinessesWhere } from '../services/access.ts';
 import {
   businessSearchWhere,
+  changePlan,
   createBusiness,
   deleteBusiness,
   findVisibleBusiness,
@@ -139,6 +140,14 @@ const UpdateBusinessInput = builder.inputType('UpdateBusinessInput', {
   }),
 });
 
+const ChangePlanInput = builder.inputType('ChangePlanInput', {
+  description: 'The plan a business moves to.',
+  fields: (t) => ({
+    businessId: t.id({ description: 'The business ID.' }),
+    plan: t.field({ type: PlanEnum, description: 'The new plan.' }),
+  }),
+});
+
 const DeleteBusinessInput = builder.inputType('DeleteBusinessInput', {
   description: 'The business to delete.',
   fields: (t) => ({ id: t.id({ description: 'The business ID.' }) }),
@@ -171,6 +180,20 @@ builder.mutationFields((t) => ({
     },
     resolve: (query, _root, { input: { id, ...changes } }, ctx) =>
       updateBusiness(ctx, parseGlobalId(id, 'Business', ['input', 'id']), changes, query),
+  }),
+  changePlan: t.prismaField({
+    type: 'Business',
+    authScopes: { user: true },
+    description: 'Moves a business to another plan (admins; owners too when SELF_SERVICE_PLANS=true). Downgrades apply at once.',
+    args: { input: t.arg({ type: ChangePlanInput, description: 'What to do; see the input type.' }) },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      union: { name: 'ChangePlanResult', description: 'What `changePlan` returns: its payload, or a typed error and nothing changed.' },
+      result: { name: 'ChangePlanPayload', description: 'The business on its new plan.' },
+      dataField: { name: 'business', description: 'The business on its new plan.' },
+    },
+    resolve: (query, _root, { input }, ctx) =>
+      changePlan(ctx, parseGlobalId(input.businessId, 'Business', ['input', 'businessId']), input.plan, query),
   }),
   deleteBusiness: t.field({
     type: 'ID',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { db } from '../db.ts';
 import { ConflictError, forbidden } from '../errors.ts';
-import type { Business, Prisma } from '../generated/prisma/client.ts';
+import type { Business, Plan, Prisma } from '../generated/prisma/client.ts';
 import { visibleBusinessesWhere } from './access.ts';
 import { recordAudit } from './audit.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
@@ -135,4 +135,29 @@ export function businessSearchWhere(ctx: Context, search: string | null | undefi
 
 export function findVisibleBusiness(ctx: Context, businessId: string, query: BusinessQuery = {}) {
   return db().business.findFirst({ ...query, where: { id: businessId, AND: [visibleBusinessesWhere(ctx.viewer)] } });
+}
+
+/**
+ * Moves a business to another plan (admins; owners too when SELF_SERVICE_PLANS is on). A downgrade
+ * below current usage is allowed: the lower limits apply from then on.
+ */
+export async function changePlan(ctx: Context, businessId: string, plan: Plan, query: BusinessQuery = {}) {
+  const selfService = ctx.platform.config.selfServicePlans;
+  const isAdmin = ctx.viewer.kind === 'user' && ctx.viewer.isAdmin;
+  await ctx.access.authorize(businessId, isAdmin || selfService ? 'OWN' : 'MANAGE', ['input', 'businessId']);
+  if (!isAdmin && !selfService) throw forbidden('Only platform admins change plans (SELF_SERVICE_PLANS is off)');
+  const business = await db().$transaction(async (tx) => {
+    const before = await tx.business.findUniqueOrThrow({ where: { id: businessId }, select: { plan: true } });
+    const updated = await tx.business.update({ ...query, where: { id: businessId }, data: { plan } });
+    await recordAudit(tx, ctx.viewer, {
+      businessId,
+      action: 'business.changePlan',
+      targetType: 'Business',
+      targetId: businessId,
+      metadata: { from: before.plan, to: plan },
+    });
+    return updated;
+  });
+  ctx.pubsub.publish('business:updated', businessId, { kind: 'UPDATED', businessId });
+  return business;
 }

@@ -3,6 +3,7 @@ import { db } from '../../src/db.ts';
 import {
   BusinessDocument,
   BusinessesDocument,
+  ChangePlanDocument,
   CreateBusinessDocument,
   DeleteBusinessDocument,
   UpdateBusinessDocument,
@@ -141,5 +142,22 @@ describe('businesses connection', () => {
 
     const tooMany = await execute(server.url, BusinessesDocument, { first: 101 }, { token: searcher });
     expect(tooMany.body.errors?.[0]).toMatchObject({ message: '"first" must be between 0 and 100', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+describe('changePlan', () => {
+  it('is for admins, is audit-logged, and refuses owners unless self-service is on', async () => {
+    const created = await executeOk(server.url, CreateBusinessDocument, { input: { ...riga, name: 'Planner' } }, { token: owner });
+    if (created.createBusiness.__typename !== 'CreateBusinessPayload') throw new Error('expected payload');
+    const id = created.createBusiness.business.id;
+    const refused = await execute(server.url, ChangePlanDocument, { input: { businessId: id, plan: 'PRO' } }, { token: owner });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const admin = await server.token({ sub: 'billing', role: 'admin' });
+    const changed = await executeOk(server.url, ChangePlanDocument, { input: { businessId: id, plan: 'ENTERPRISE' } }, { token: admin });
+    expect(changed.changePlan).toMatchObject({ __typename: 'ChangePlanPayload', business: { plan: 'ENTERPRISE' } });
+    const rowId = Buffer.from(id, 'base64').toString().split(':')[1]!;
+    const entry = await db().auditLog.findFirstOrThrow({ where: { businessId: rowId, action: 'business.changePlan' } });
+    expect(entry).toMatchObject({ actorId: 'billing', metadata: { from: 'BASIC', to: 'ENTERPRISE' } });
   });
 });

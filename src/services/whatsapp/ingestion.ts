@@ -164,6 +164,7 @@ export class EvolutionIngestion {
       this.remember(instance.name, scope.instance);
       return outcome;
     } catch (error) {
+      this.instances.delete(instance.name);
       this.platform.log.error({ err: error, instance: instance.name, event: envelope.event }, 'webhook processing failed');
       // Keep the delivery for replay; if even that fails the caller answers 5xx so Evolution retries.
       await this.storeFailed(eventId, attempts, instance, body, envelope.event, `Processing failed: ${(error as Error).message}`);
@@ -184,14 +185,19 @@ export class EvolutionIngestion {
     if (cached) cached.instance = { ...cached.instance, status: instance.status, connectionState: instance.connectionState };
   }
 
-  /** Evolution's reconnect loop repeats `connecting` many times a second: identical states are not news. */
+  /**
+   * Evolution's reconnect loop repeats `connecting` many times a second: identical states are not
+   * news. The state is claimed before processing, so concurrent identical deliveries coalesce too.
+   */
   private async isRepeatedConnectionState(instance: IngestInstance, events: NormalisedEvent[]): Promise<boolean> {
     if (events.length !== 1) return false;
     const [event] = events as [NormalisedEvent];
-    if (event.kind !== 'connection') return false;
+    if (event.kind !== 'connection' || event.state === 'open') return false;
     const cached = this.instances.get(instance.name);
     const known = cached?.instance.connectionState ?? instance.connectionState;
-    return known === event.state && event.state !== 'open';
+    if (known === event.state) return true;
+    if (cached) cached.instance = { ...cached.instance, connectionState: event.state };
+    return false;
   }
 
   private async storeIgnored(id: string, attempts: number, instance: IngestInstance, envelope: Envelope, body: unknown): Promise<void> {
