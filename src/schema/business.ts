@@ -5,6 +5,7 @@ import { db } from '../db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { parseGlobalId } from '../resolvers/global-id.ts';
 import { visibleBusinessesWhere } from '../services/access.ts';
+import { selection } from '../services/db/selection.ts';
 import {
   businessSearchWhere,
   changePlan,
@@ -106,7 +107,7 @@ builder.queryFields((t) => ({
       description: 'Businesses you can see, newest first. Admins see all.',
       args: { search: t.arg.string({ required: false, description: 'Matches name or slug, case-insensitively.' }) },
       resolve: (query, _root, { search }, ctx) =>
-        db().business.findMany({ ...query, where: businessSearchWhere(ctx, search), orderBy: { id: 'desc' } }),
+        db().business.findMany({ ...selection(query), where: businessSearchWhere(ctx, search), orderBy: { id: 'desc' } }),
     },
     { name: 'BusinessConnection' },
     { name: 'BusinessEdge' },

@@ -3,6 +3,7 @@ import { db } from '../db.ts';
 import { ConflictError, GatewayUnavailableError, NotFoundError, ValidationError } from '../errors.ts';
 import { parseGlobalId } from '../resolvers/global-id.ts';
 import { instanceCounts, isReachable, registerEvolutionServer, updateEvolutionServer } from '../services/whatsapp/servers.ts';
+import { selection } from '../services/db/selection.ts';
 import { pageSize } from './connections.ts';
 
 builder.prismaNode('EvolutionServer', {
@@ -37,7 +38,7 @@ builder.queryField('evolutionServers', (t) =>
       ...pageSize,
       authScopes: { admin: true },
       description: 'Every Evolution server, oldest first (admins only).',
-      resolve: (query) => db().evolutionServer.findMany({ ...query, orderBy: { id: 'asc' } }),
+      resolve: (query) => db().evolutionServer.findMany({ ...selection(query), orderBy: { id: 'asc' } }),
     },
     { name: 'EvolutionServerConnection' },
     { name: 'EvolutionServerEdge' },

@@ -13,6 +13,7 @@ import {
 import type { Instance } from '../generated/prisma/client.ts';
 import { parseGlobalId } from '../resolvers/global-id.ts';
 import { visibleBusinessesWhere } from '../services/access.ts';
+import { selection } from '../services/db/selection.ts';
 import {
   connectInstance,
   deleteInstance,
@@ -276,7 +277,7 @@ builder.subscriptionFields((t) => ({
       if (!instance) throw notVisible();
       return ctx.pubsub.subscribe('instance:qr', instance.id);
     },
-    resolve: (query, event) => db().instance.findUniqueOrThrow({ ...query, where: { id: event.instanceId } }),
+    resolve: (query, event) => db().instance.findUniqueOrThrow({ ...selection(query), where: { id: event.instanceId } }),
   }),
   instanceConnectionChanged: t.prismaField({
     type: 'Instance',
@@ -288,6 +289,6 @@ builder.subscriptionFields((t) => ({
       if (!id || !(await ctx.access.can(id, 'READ'))) throw notVisible();
       return ctx.pubsub.subscribe('business:instance', id);
     },
-    resolve: (query, event) => db().instance.findUniqueOrThrow({ ...query, where: { id: event.instanceId } }),
+    resolve: (query, event) => db().instance.findUniqueOrThrow({ ...selection(query), where: { id: event.instanceId } }),
   }),
 }));

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { db } from '../db.ts';
 import type { Viewer } from '../services/auth/viewer.ts';
+import { selection } from '../services/db/selection.ts';
 import { ApiKeyRef } from './api-key.ts';
 
 type SignedInViewer = Exclude<Viewer, { kind: 'anonymous' }>;
@@ -30,7 +31,7 @@ const ViewerRef = builder.objectRef<SignedInViewer>('Viewer').implement({
       description: 'The businesses you belong to, and your role in each.',
       resolve: (query, v) =>
         v.kind === 'user'
-          ? db().membership.findMany({ ...query, where: { userId: v.userId, business: { deletedAt: null } }, orderBy: { id: 'asc' } })
+          ? db().membership.findMany({ ...selection(query), where: { userId: v.userId, business: { deletedAt: null } }, orderBy: { id: 'asc' } })
           : [],
     }),
     apiKey: t.field({

@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { parseGlobalId } from '../resolvers/global-id.ts';
 import { manageableBusinessesWhere } from '../services/access.ts';
 import { replayWebhookEvent, webhookEventsWhere } from '../services/whatsapp/webhook-events.ts';
+import { selection } from '../services/db/selection.ts';
 import { pageSize } from './connections.ts';
 
 const WebhookEventStatusEnum = builder.enumType('WebhookEventStatus', {
@@ -51,7 +52,7 @@ builder.queryField('webhookEvents', (t) =>
         } catch {
           return [];
         }
-        return db().webhookEvent.findMany({ ...query, where: await webhookEventsWhere(ctx, id, status), orderBy: { id: 'desc' } });
+        return db().webhookEvent.findMany({ ...selection(query), where: await webhookEventsWhere(ctx, id, status), orderBy: { id: 'desc' } });
       },
     },
     { name: 'WebhookEventConnection' },

@@ -33,15 +33,16 @@ export function createEvolutionWebhookHandler(options: { ingestion: EvolutionIng
     }
     const raw = await readBoundedBody(req, res, options.maxBodyBytes);
     if (raw === null) return;
+    const text = raw.toString('utf8');
     let body: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8'));
+      body = JSON.parse(text);
     } catch {
       metrics.webhookEvents.inc({ outcome: 'INVALID_JSON' });
       return sendJson(res, 400, { error: 'The body is not JSON' });
     }
     try {
-      const outcome = await ingestion.ingest(instance, body);
+      const outcome = await ingestion.ingest(instance, body, undefined, text);
       metrics.webhookEvents.inc({ outcome });
       sendJson(res, 200, { ok: true, outcome });
     } catch (error) {

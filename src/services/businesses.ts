@@ -6,6 +6,7 @@ import { ConflictError, forbidden } from '../errors.ts';
 import type { Business, Plan, Prisma } from '../generated/prisma/client.ts';
 import { visibleBusinessesWhere } from './access.ts';
 import { recordAudit } from './audit.ts';
+import { selection } from './db/selection.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import { countryCodeSchema, languageSchema, nameSchema, parseInput, slugSchema, timezoneSchema } from './validation.ts';
 
@@ -61,7 +62,7 @@ export async function createBusiness(ctx: Context, input: CreateBusinessInput, q
     try {
       return await db().$transaction(async (tx) => {
         const business = await tx.business.create({
-          ...query,
+          ...selection(query),
           data: {
             name: data.name,
             slug,
@@ -97,7 +98,7 @@ export async function updateBusiness(ctx: Context, businessId: string, input: Up
   let business: Business;
   try {
     business = await db().$transaction(async (tx) => {
-      const updated = await tx.business.update({ ...query, where: { id: businessId }, data: changes });
+      const updated = await tx.business.update({ ...selection(query), where: { id: businessId }, data: changes });
       await recordAudit(tx, ctx.viewer, {
         businessId,
         action: 'business.update',
@@ -134,7 +135,7 @@ export function businessSearchWhere(ctx: Context, search: string | null | undefi
 }
 
 export function findVisibleBusiness(ctx: Context, businessId: string, query: BusinessQuery = {}) {
-  return db().business.findFirst({ ...query, where: { id: businessId, AND: [visibleBusinessesWhere(ctx.viewer)] } });
+  return db().business.findFirst({ ...selection(query), where: { id: businessId, AND: [visibleBusinessesWhere(ctx.viewer)] } });
 }
 
 /**
@@ -148,7 +149,7 @@ export async function changePlan(ctx: Context, businessId: string, plan: Plan, q
   if (!isAdmin && !selfService) throw forbidden('Only platform admins change plans (SELF_SERVICE_PLANS is off)');
   const business = await db().$transaction(async (tx) => {
     const before = await tx.business.findUniqueOrThrow({ where: { id: businessId }, select: { plan: true } });
-    const updated = await tx.business.update({ ...query, where: { id: businessId }, data: { plan } });
+    const updated = await tx.business.update({ ...selection(query), where: { id: businessId }, data: { plan } });
     await recordAudit(tx, ctx.viewer, {
       businessId,
       action: 'business.changePlan',

@@ -5,6 +5,7 @@ import { ConflictError, forbidden, NotFoundError } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { visibleBusinessesWhere } from './access.ts';
 import { recordAudit } from './audit.ts';
+import { selection } from './db/selection.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import { parseInput } from './validation.ts';
 
@@ -25,7 +26,7 @@ export async function addBusinessMember(ctx: Context, businessId: string, input:
   try {
     return await db().$transaction(async (tx) => {
       const membership = await tx.membership.create({
-        ...query,
+        ...selection(query),
         data: { businessId, userId: data.userId, role: data.role, email: data.email ?? null, name: data.name ?? null },
       });
       await recordAudit(tx, ctx.viewer, {

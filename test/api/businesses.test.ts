@@ -9,7 +9,7 @@ import {
   UpdateBusinessDocument,
 } from '../generated/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { execute, executeOk } from '../support/graphql.ts';
+import { execute, executeOk, postRaw } from '../support/graphql.ts';
 
 let server: TestApp;
 let owner: string;
@@ -159,5 +159,21 @@ describe('changePlan', () => {
     const rowId = Buffer.from(id, 'base64').toString().split(':')[1]!;
     const entry = await db().auditLog.findFirstOrThrow({ where: { businessId: rowId, action: 'business.changePlan' } });
     expect(entry).toMatchObject({ actorId: 'billing', metadata: { from: 'BASIC', to: 'ENTERPRISE' } });
+  });
+});
+
+describe('selections', () => {
+  it('serves a mutation whose payload selects only __typename', async () => {
+    const created = await executeOk(server.url, CreateBusinessDocument, { input: { ...riga, name: 'Typename Only' } }, { token: owner });
+    if (created.createBusiness.__typename !== 'CreateBusinessPayload') throw new Error('expected payload');
+    const response = await postRaw(
+      server.url,
+      JSON.stringify({
+        query: 'mutation ($id: ID!) { updateBusiness(input: { id: $id, name: "Renamed" }) { __typename ... on UpdateBusinessPayload { business { __typename } } } }',
+        variables: { id: created.createBusiness.business.id },
+      }),
+      { authorization: `Bearer ${owner}` },
+    );
+    expect(await response.json()).toEqual({ data: { updateBusiness: { __typename: 'UpdateBusinessPayload', business: { __typename: 'Business' } } } });
   });
 });

@@ -12,6 +12,7 @@ import {
   parseEnvelope,
 } from './evolution-events.ts';
 import { ingestLifecycle } from './ingest-connection.ts';
+import { KnownConversationBatcher } from './ingest-fast-path.ts';
 import {
   ingestChatRead,
   ingestContactName,
@@ -88,6 +89,8 @@ async function apply(scope: IngestScope, event: NormalisedEvent): Promise<void> 
 export class EvolutionIngestion {
   private readonly instances = new Map<string, { instance: IngestInstance & { webhookSecret: string }; secret: Buffer; expiresAt: number }>();
 
+  private readonly batcher = new KnownConversationBatcher();
+
   constructor(private readonly platform: Platform) {}
 
   private async lookup(instanceName: string) {
@@ -118,9 +121,10 @@ export class EvolutionIngestion {
   }
 
   /**
-   * `previous` replays a stored delivery in place: same row id, one more attempt.
+   * `previous` replays a stored delivery in place: same row id, one more attempt. `rawBody` is the
+   * body's JSON text when the caller has it, to store without serialising it again.
    */
-  async ingest(instance: IngestInstance, body: unknown, previous?: { id: string; attempts: number }): Promise<IngestOutcome> {
+  async ingest(instance: IngestInstance, body: unknown, previous?: { id: string; attempts: number }, rawBody?: string): Promise<IngestOutcome> {
     const eventId = previous?.id ?? newId();
     const attempts = (previous?.attempts ?? 0) + 1;
     let envelope: Envelope;
@@ -143,6 +147,11 @@ export class EvolutionIngestion {
     }
 
     const key = events.length === 1 ? dedupeKey(envelope, events[0]!) : null;
+    const [only] = events;
+    if (!previous && events.length === 1 && only?.kind === 'message' && !only.message.fromMe && !only.message.isBroadcast && !this.ignoresGroup(instance, only.message)) {
+      const fast = await this.batcher.ingest(instance, envelope.event, rawBody ?? JSON.stringify(body), key, only.message);
+      if (fast !== 'SLOW_PATH') return fast;
+    }
     const scope: IngestScope = { tx: undefined as never, platform: this.platform, instance, afterCommit: [], deferred: false };
     try {
       const outcome = await db().$transaction(async (tx) => {
@@ -178,6 +187,10 @@ export class EvolutionIngestion {
     if (!stored.instanceId) return 'IGNORED';
     const instance = await db().instance.findUniqueOrThrow({ where: { id: stored.instanceId }, select: INSTANCE_SELECT });
     return this.ingest(instance, correctedBody ?? stored.payload, { id: stored.id, attempts: stored.attempts });
+  }
+
+  private ignoresGroup(instance: IngestInstance, message: { isGroup: boolean }): boolean {
+    return message.isGroup && (instance.settings as { groups?: string }).groups === 'IGNORE';
   }
 
   private remember(instanceName: string, instance: IngestInstance): void {

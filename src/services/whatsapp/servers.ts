@@ -6,6 +6,7 @@ import type { EvolutionServer, Prisma } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../logger.ts';
 import type { Platform } from '../platform.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
+import { SecretDecryptionError } from '../secrets.ts';
 import { parseInput } from '../validation.ts';
 import { GatewayError } from './gateway-errors.ts';
 
@@ -139,6 +140,16 @@ export async function placeInstance(tx: Prisma.TransactionClient): Promise<strin
   return choice.id;
 }
 
+/** The stored key, or null when it was encrypted under another ENCRYPTION_KEY (then it is replaced). */
+function storedKey(platform: Platform, encrypted: string): string | null {
+  try {
+    return platform.cipher.decrypt(encrypted);
+  } catch (error) {
+    if (error instanceof SecretDecryptionError) return null;
+    throw error;
+  }
+}
+
 /** EVOLUTION_API_URL + EVOLUTION_API_KEY register (or refresh) a default server at startup. */
 export async function registerDefaultServer(platform: Platform, log: Logger): Promise<void> {
   const { apiUrl, apiKey, maxInstancesPerServer } = platform.config.evolution;
@@ -147,7 +158,7 @@ export async function registerDefaultServer(platform: Platform, log: Logger): Pr
     return;
   }
   const existing = await db().evolutionServer.findUnique({ where: { url: apiUrl } });
-  const apiKeyChanged = !existing || platform.cipher.decrypt(existing.apiKeyEncrypted) !== apiKey;
+  const apiKeyChanged = !existing || storedKey(platform, existing.apiKeyEncrypted) !== apiKey;
   const server = existing
     ? await db().evolutionServer.update({
         where: { id: existing.id },
