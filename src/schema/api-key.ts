@@ -4,6 +4,7 @@ import type { ApiKey } from '../generated/prisma/client.ts';
 import { parseGlobalId } from '../resolvers/global-id.ts';
 import { manageableBusinessesWhere } from '../services/access.ts';
 import { createApiKey, revokeApiKey } from '../services/api-keys.ts';
+import { resultNames } from './mutation-result.ts';
 
 export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'What an API key may do inside its business.',
@@ -71,9 +72,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RevokeApiKeyInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError],
-      union: { name: 'RevokeApiKeyResult', description: 'What `revokeApiKey` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'RevokeApiKeyPayload', description: 'The revoked key.' },
-      dataField: { name: 'apiKey', description: 'The revoked key.' },
+      ...resultNames('revokeApiKey', 'apiKey', 'The revoked key.'),
     },
     resolve: (_query, _root, { input }, ctx) => revokeApiKey(ctx, parseGlobalId(input.apiKeyId, 'ApiKey', ['input', 'apiKeyId'])),
   }),

@@ -16,6 +16,7 @@ import {
 } from '../services/businesses.ts';
 import type { BusinessChangedEvent } from '../services/events/topics.ts';
 import { pageSize } from './connections.ts';
+import { resultNames } from './mutation-result.ts';
 
 export const PlanEnum = builder.enumType('Plan', {
   description: 'What a business pays for and may use.',
@@ -162,9 +163,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateBusinessInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, ConflictError],
-      union: { name: 'CreateBusinessResult', description: 'What `createBusiness` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'CreateBusinessPayload', description: 'The created business.' },
-      dataField: { name: 'business', description: 'The created business.' },
+      ...resultNames('createBusiness', 'business', 'The created business.'),
     },
     resolve: (query, _root, { input }, ctx) => createBusiness(ctx, input, query),
   }),
@@ -175,9 +174,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateBusinessInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      union: { name: 'UpdateBusinessResult', description: 'What `updateBusiness` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'UpdateBusinessPayload', description: 'The updated business.' },
-      dataField: { name: 'business', description: 'The updated business.' },
+      ...resultNames('updateBusiness', 'business', 'The updated business.'),
     },
     resolve: (query, _root, { input: { id, ...changes } }, ctx) =>
       updateBusiness(ctx, parseGlobalId(id, 'Business', ['input', 'id']), changes, query),
@@ -189,9 +186,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ChangePlanInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError],
-      union: { name: 'ChangePlanResult', description: 'What `changePlan` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'ChangePlanPayload', description: 'The business on its new plan.' },
-      dataField: { name: 'business', description: 'The business on its new plan.' },
+      ...resultNames('changePlan', 'business', 'The business on its new plan.'),
     },
     resolve: (query, _root, { input }, ctx) =>
       changePlan(ctx, parseGlobalId(input.businessId, 'Business', ['input', 'businessId']), input.plan, query),
@@ -203,9 +198,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeleteBusinessInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError],
-      union: { name: 'DeleteBusinessResult', description: 'What `deleteBusiness` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'DeleteBusinessPayload', description: 'Which business was deleted.' },
-      dataField: { name: 'deletedBusinessId', description: 'The ID of the deleted business.' },
+      ...resultNames('deleteBusiness', 'deletedBusinessId', 'The ID of the deleted business.'),
     },
     resolve: async (_root, { input }, ctx) =>
       encodeGlobalID('Business', await deleteBusiness(ctx, parseGlobalId(input.id, 'Business', ['input', 'id']))),

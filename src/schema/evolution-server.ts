@@ -5,6 +5,7 @@ import { parseGlobalId } from '../resolvers/global-id.ts';
 import { instanceCounts, isReachable, registerEvolutionServer, updateEvolutionServer } from '../services/whatsapp/servers.ts';
 import { selection } from '../services/db/selection.ts';
 import { pageSize } from './connections.ts';
+import { resultNames } from './mutation-result.ts';
 
 builder.prismaNode('EvolutionServer', {
   description: 'An Evolution API server that hosts WhatsApp instances (admins only). Its API key is stored encrypted and never shown.',
@@ -76,9 +77,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RegisterEvolutionServerInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, ConflictError, GatewayUnavailableError],
-      union: { name: 'RegisterEvolutionServerResult', description: 'What `registerEvolutionServer` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'RegisterEvolutionServerPayload', description: 'The registered server.' },
-      dataField: { name: 'evolutionServer', description: 'The registered server.' },
+      ...resultNames('registerEvolutionServer', 'evolutionServer', 'The registered server.'),
     },
     resolve: (_query, _root, { input }, ctx) => registerEvolutionServer(ctx, input),
   }),
@@ -89,9 +88,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateEvolutionServerInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError, GatewayUnavailableError],
-      union: { name: 'UpdateEvolutionServerResult', description: 'What `updateEvolutionServer` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'UpdateEvolutionServerPayload', description: 'The updated server.' },
-      dataField: { name: 'evolutionServer', description: 'The updated server.' },
+      ...resultNames('updateEvolutionServer', 'evolutionServer', 'The updated server.'),
     },
     resolve: (_query, _root, { input: { id, ...changes } }, ctx) =>
       updateEvolutionServer(ctx, parseGlobalId(id, 'EvolutionServer', ['input', 'id']), changes),

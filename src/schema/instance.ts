@@ -24,6 +24,7 @@ import {
 } from '../services/whatsapp/instances.ts';
 import type { HealthJson } from '../services/whatsapp/watchdog.ts';
 import { pageSize } from './connections.ts';
+import { resultNames } from './mutation-result.ts';
 
 /** How long WhatsApp keeps a QR valid before Evolution issues the next one. */
 const QR_LIFETIME_MS = 45_000;
@@ -194,21 +195,13 @@ const ConnectInstanceInput = builder.inputType('ConnectInstanceInput', {
 
 const lineErrors = [ValidationError, NotFoundError, GatewayUnavailableError, InstanceNotConnectedError];
 
-function payload(verb: string, description: string) {
-  return {
-    union: { name: `${verb}Result`, description: `What \`${verb[0]!.toLowerCase()}${verb.slice(1)}\` returns: its payload, or a typed error and nothing changed.` },
-    result: { name: `${verb}Payload`, description },
-    dataField: { name: 'instance', description: 'The line, as it is now.' },
-  };
-}
-
 builder.mutationFields((t) => ({
   setupWhatsApp: t.prismaField({
     type: 'Instance',
     authScopes: { signedIn: true },
     description: 'Places the business’s WhatsApp line on an engine, creates it there with our webhook, and returns it with its first QR code.',
     args: { input: t.arg({ type: SetupWhatsAppInput, description: 'What to do; see the input type.' }) },
-    errors: { types: [...lineErrors, PlanUpgradeRequiredError, CapacityExhaustedError], ...payload('SetupWhatsApp', 'The line.') },
+    errors: { types: [...lineErrors, PlanUpgradeRequiredError, CapacityExhaustedError], ...resultNames('setupWhatsApp', 'instance', 'The line, as it is now.') },
     resolve: (_query, _root, { input: { businessId, ...rest } }, ctx) =>
       setupWhatsApp(ctx, parseGlobalId(businessId, 'Business', ['input', 'businessId']), rest),
   }),
@@ -217,7 +210,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     description: 'A fresh QR code (or pairing code), or CONNECTED when the line is already open. Recreates a line removed on the engine.',
     args: { input: t.arg({ type: ConnectInstanceInput, description: 'What to do; see the input type.' }) },
-    errors: { types: lineErrors, ...payload('ConnectInstance', 'The line.') },
+    errors: { types: lineErrors, ...resultNames('connectInstance', 'instance', 'The line, as it is now.') },
     resolve: (_query, _root, { input }, ctx) =>
       connectInstance(ctx, parseGlobalId(input.instanceId, 'Instance', ['input', 'instanceId']), input.phoneNumber),
   }),
@@ -226,7 +219,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     description: 'Closes and reopens the line’s connection (the usual cure for a DEGRADED line).',
     args: { input: t.arg({ type: InstanceIdInput('RestartInstanceInput', 'The line to restart.'), description: 'What to do; see the input type.' }) },
-    errors: { types: lineErrors, ...payload('RestartInstance', 'The line.') },
+    errors: { types: lineErrors, ...resultNames('restartInstance', 'instance', 'The line, as it is now.') },
     resolve: (_query, _root, { input }, ctx) => restartInstance(ctx, parseGlobalId(input.instanceId, 'Instance', ['input', 'instanceId'])),
   }),
   logoutInstance: t.prismaField({
@@ -234,7 +227,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     description: 'Logs the WhatsApp session out; the line stays and can be paired again.',
     args: { input: t.arg({ type: InstanceIdInput('LogoutInstanceInput', 'The line to log out.'), description: 'What to do; see the input type.' }) },
-    errors: { types: lineErrors, ...payload('LogoutInstance', 'The line.') },
+    errors: { types: lineErrors, ...resultNames('logoutInstance', 'instance', 'The line, as it is now.') },
     resolve: (_query, _root, { input }, ctx) => logoutInstance(ctx, parseGlobalId(input.instanceId, 'Instance', ['input', 'instanceId'])),
   }),
   deleteInstance: t.field({
@@ -244,9 +237,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: InstanceIdInput('DeleteInstanceInput', 'The line to delete.'), description: 'What to do; see the input type.' }) },
     errors: {
       types: lineErrors,
-      union: { name: 'DeleteInstanceResult', description: 'What `deleteInstance` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'DeleteInstancePayload', description: 'Which line was deleted.' },
-      dataField: { name: 'deletedInstanceId', description: 'The ID of the deleted line.' },
+      ...resultNames('deleteInstance', 'deletedInstanceId', 'The ID of the deleted line.'),
     },
     resolve: async (_root, { input }, ctx) =>
       encodeGlobalID('Instance', await deleteInstance(ctx, parseGlobalId(input.instanceId, 'Instance', ['input', 'instanceId']))),

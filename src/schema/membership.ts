@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { parseGlobalId } from '../resolvers/global-id.ts';
 import { visibleBusinessesWhere } from '../services/access.ts';
 import { addBusinessMember, removeBusinessMember } from '../services/members.ts';
+import { resultNames } from './mutation-result.ts';
 
 export const MemberRoleEnum = builder.enumType('MemberRole', {
   description: 'A person’s role in a business.',
@@ -53,9 +54,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddBusinessMemberInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      union: { name: 'AddBusinessMemberResult', description: 'What `addBusinessMember` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'AddBusinessMemberPayload', description: 'The new membership.' },
-      dataField: { name: 'membership', description: 'The new membership.' },
+      ...resultNames('addBusinessMember', 'membership', 'The new membership.'),
     },
     resolve: (query, _root, { input: { businessId, ...member } }, ctx) =>
       addBusinessMember(ctx, parseGlobalId(businessId, 'Business', ['input', 'businessId']), member, query),
@@ -67,9 +66,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RemoveBusinessMemberInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      union: { name: 'RemoveBusinessMemberResult', description: 'What `removeBusinessMember` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'RemoveBusinessMemberPayload', description: 'Which membership ended.' },
-      dataField: { name: 'removedMembershipId', description: 'The ID of the removed membership.' },
+      ...resultNames('removeBusinessMember', 'removedMembershipId', 'The ID of the removed membership.'),
     },
     resolve: async (_root, { input }, ctx) =>
       encodeGlobalID(

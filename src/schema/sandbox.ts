@@ -2,6 +2,7 @@ import { builder } from '../builder.ts';
 import { InstanceNotConnectedError, NotFoundError, SandboxOnlyError, ValidationError } from '../errors.ts';
 import { parseGlobalId } from '../resolvers/global-id.ts';
 import { sandboxInboundMessage, sandboxPairInstance } from '../services/whatsapp/sandbox.ts';
+import { resultNames } from './mutation-result.ts';
 
 const SandboxPairInstanceInput = builder.inputType('SandboxPairInstanceInput', {
   description: 'A sandbox line to "scan".',
@@ -31,9 +32,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SandboxPairInstanceInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: sandboxErrors,
-      union: { name: 'SandboxPairInstanceResult', description: 'What `sandboxPairInstance` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'SandboxPairInstancePayload', description: 'The line after pairing.' },
-      dataField: { name: 'instance', description: 'The line, now connected.' },
+      ...resultNames('sandboxPairInstance', 'instance', 'The line, now connected.'),
     },
     resolve: (_query, _root, { input }, ctx) =>
       sandboxPairInstance(ctx, parseGlobalId(input.instanceId, 'Instance', ['input', 'instanceId']), input.phoneNumber),
@@ -45,9 +44,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SandboxInboundMessageInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: sandboxErrors,
-      union: { name: 'SandboxInboundMessageResult', description: 'What `sandboxInboundMessage` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'SandboxInboundMessagePayload', description: 'The line that received it.' },
-      dataField: { name: 'instance', description: 'The line that received the message.' },
+      ...resultNames('sandboxInboundMessage', 'instance', 'The line that received the message.'),
     },
     resolve: (_query, _root, { input: { instanceId, ...message } }, ctx) =>
       sandboxInboundMessage(ctx, parseGlobalId(instanceId, 'Instance', ['input', 'instanceId']), message),

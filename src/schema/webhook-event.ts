@@ -6,6 +6,7 @@ import { manageableBusinessesWhere } from '../services/access.ts';
 import { replayWebhookEvent, webhookEventsWhere } from '../services/whatsapp/webhook-events.ts';
 import { selection } from '../services/db/selection.ts';
 import { pageSize } from './connections.ts';
+import { resultNames } from './mutation-result.ts';
 
 const WebhookEventStatusEnum = builder.enumType('WebhookEventStatus', {
   description: 'What became of a stored webhook delivery.',
@@ -76,9 +77,7 @@ builder.mutationField('replayWebhookEvent', (t) =>
     args: { input: t.arg({ type: ReplayWebhookEventInput, description: 'What to do; see the input type.' }) },
     errors: {
       types: [ValidationError, NotFoundError],
-      union: { name: 'ReplayWebhookEventResult', description: 'What `replayWebhookEvent` returns: its payload, or a typed error and nothing changed.' },
-      result: { name: 'ReplayWebhookEventPayload', description: 'The delivery after the replay.' },
-      dataField: { name: 'webhookEvent', description: 'The delivery after the replay; its status says whether it worked.' },
+      ...resultNames('replayWebhookEvent', 'webhookEvent', 'The delivery after the replay; its status says whether it worked.'),
     },
     resolve: (_query, _root, { input }, ctx) =>
       replayWebhookEvent(ctx, parseGlobalId(input.webhookEventId, 'WebhookEvent', ['input', 'webhookEventId']), input.payload),
