@@ -126,6 +126,29 @@ describe('setupWhatsApp end to end against Evolution', () => {
     expect((await db().instance.findUniqueOrThrow({ where: { id: row.id } })).remoteId).toBe(remote.id);
   });
 
+  it('sets the business profile on WhatsApp once the line connects', async () => {
+    const businessId = await createProBusiness(server.url, owner, 'Profiled');
+    const data = await executeOk(
+      server.url,
+      SetupWhatsAppDocument,
+      { input: { businessId, integration: 'BAILEYS', businessProfile: { name: 'Profiled Pizza', description: 'Best slices in town' } } },
+      { token: owner },
+    );
+    if (data.setupWhatsApp.__typename !== 'SetupWhatsAppPayload') throw new Error(JSON.stringify(data.setupWhatsApp));
+    const name = data.setupWhatsApp.instance.name;
+    fake.setState(name, 'open');
+    await fake.emitFixture(name, 'webhook-connection-update-open.json');
+    await expect.poll(() => fake.instances.get(name)?.profileName, { timeout: 5_000 }).toBe('Profiled Pizza');
+    expect(fake.requests.some((request) => request.path === `/chat/updateProfileStatus/${name}`)).toBe(true);
+    const tooLong = await executeOk(
+      server.url,
+      SetupWhatsAppDocument,
+      { input: { businessId, integration: 'BAILEYS', businessProfile: { name: 'x'.repeat(26) } } },
+      { token: owner },
+    );
+    expect(tooLong.setupWhatsApp).toMatchObject({ __typename: 'ValidationError', field: ['input', 'businessProfile', 'name'] });
+  });
+
   it('validates input with typed errors and writes nothing', async () => {
     const businessId = await createProBusiness(server.url, owner, 'Picky');
     const bad = await executeOk(server.url, SetupWhatsAppDocument, { input: { businessId, integration: 'CLOUD_API' } }, { token: owner });

@@ -4,7 +4,7 @@ import type { NormalisedEvent } from './evolution-events.ts';
 import { jidToPhone } from './evolution-events.ts';
 import { publishInstanceChanged, publishQr } from './instance-events.ts';
 import type { IngestScope } from './ingest-scope.ts';
-import { qrColumn, storedQr } from './instances.ts';
+import { applyBusinessProfile, qrColumn, storedQr } from './instances.ts';
 
 type LifecycleEvent = Extract<NormalisedEvent, { kind: 'connection' | 'qr' | 'qrLimit' | 'loggedOut' | 'removed' | 'instanceStatus' }>;
 
@@ -115,4 +115,7 @@ export async function ingestLifecycle(scope: IngestScope, event: LifecycleEvent)
   scope.instance = { ...scope.instance, status: updated.status, connectionState: updated.connectionState };
   if (change.qr) scope.afterCommit.push(() => publishQr(scope.platform, updated));
   if (change.qr || updated.status !== fresh.status) scope.afterCommit.push(() => publishInstanceChanged(scope.platform, updated));
+  if (updated.status === 'CONNECTED' && fresh.status !== 'CONNECTED') {
+    scope.afterCommit.push(() => void applyBusinessProfile(scope.platform, updated));
+  }
 }

@@ -3,7 +3,7 @@ import type { Platform } from '../platform.ts';
 
 export type IngestInstance = Pick<
   Instance,
-  'id' | 'businessId' | 'name' | 'status' | 'connectionState' | 'settings' | 'deletedAt' | 'serverId' | 'remoteId'
+  'id' | 'businessId' | 'name' | 'status' | 'connectionState' | 'settings' | 'deletedAt' | 'serverId' | 'remoteId' | 'integration'
 >;
 
 /** What each event processor works with inside the ingestion transaction. */

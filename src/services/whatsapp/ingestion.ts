@@ -37,6 +37,7 @@ const INSTANCE_SELECT = {
   deletedAt: true,
   serverId: true,
   remoteId: true,
+  integration: true,
   webhookSecret: true,
 } as const;
 

@@ -74,6 +74,8 @@ export type SetupWhatsAppInput = z.input<typeof SetupSchema>;
 
 export interface InstanceSettings {
   businessProfile?: { name: string; description?: string | null; category?: string | null } | null;
+  /** When the profile above was last set on WhatsApp. */
+  businessProfileAppliedAt?: string;
   /** Group chats are stored (never auto-answered) unless this is IGNORE. */
   groups?: 'STORE' | 'IGNORE';
 }
@@ -321,4 +323,26 @@ export async function deleteInstance(ctx: Context, instanceId: string): Promise<
   });
   publishInstanceChanged(ctx.platform, deleted);
   return instance.id;
+}
+
+/**
+ * Sets the profile given at setup (name, about text) on the WhatsApp account once the line first
+ * connects. Best effort: a failure is logged and retried on the next connection.
+ */
+export async function applyBusinessProfile(platform: Platform, instance: Pick<Instance, 'id' | 'name' | 'serverId' | 'integration' | 'settings'>): Promise<void> {
+  const settings = instance.settings as InstanceSettings;
+  const profile = settings.businessProfile;
+  // The Cloud API profile lives in Meta's Business Manager, not behind Evolution's profile routes.
+  if (!profile || settings.businessProfileAppliedAt || instance.integration !== 'BAILEYS') return;
+  try {
+    const gateway = await platform.gateways.forInstance(instance);
+    await gateway.updateProfileName(instance.name, profile.name);
+    if (profile.description) await gateway.updateProfileStatus(instance.name, profile.description);
+    await db().instance.update({
+      where: { id: instance.id },
+      data: { settings: { ...settings, businessProfileAppliedAt: new Date().toISOString() } as Prisma.InputJsonObject },
+    });
+  } catch (error) {
+    platform.log.warn({ err: error, instance: instance.name }, 'could not set the WhatsApp business profile; will retry on the next connection');
+  }
 }
