@@ -19,6 +19,15 @@ export interface TypingEvent {
   participantJid: string | null;
 }
 
+/** One entry of a business's inbox sequence (see services/inbox/events.ts). */
+export interface InboxTopicEvent {
+  businessId: string;
+  seq: number;
+  kind: 'MESSAGE_RECEIVED' | 'MESSAGE_UPDATED' | 'CONVERSATION_UPDATED';
+  conversationId: string;
+  messageId: string | null;
+}
+
 export type Topics = {
   'business:updated': [businessId: string, event: BusinessChangedEvent];
   /** A new QR code or pairing code for one instance. */
@@ -27,4 +36,6 @@ export type Topics = {
   'business:instance': [businessId: string, event: InstanceEvent];
   /** The customer is typing / recording in a conversation (from presence.update; never stored). */
   'conversation:typing': [conversationId: string, event: TypingEvent];
+  /** Every inbox-visible change of a business, in sequence order. */
+  'business:inbox': [businessId: string, event: InboxTopicEvent];
 };
