@@ -140,6 +140,29 @@ describe('messages, statuses and contacts from every fixture', () => {
     expect(byExternal.get('3A293A4B5C6D7E8F9012')).toMatchObject({ direction: 'OUTBOUND', author: 'PHONE', status: 'SENT' });
   });
 
+  it('appends every change to the business’s event sequence, gap-free', async () => {
+    const events = await db().event.findMany({ where: { businessId: line.businessId }, orderBy: { seq: 'asc' } });
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+    const received = events.filter((event) => event.kind === 'MESSAGE_RECEIVED').map((event) => (event.payload as { messageId: string }).messageId);
+    const messages = await db().message.findMany({ where: { businessId: line.businessId }, select: { id: true } });
+    expect(received.sort()).toEqual(messages.map((message) => message.id).sort());
+    expect(events.some((event) => event.kind === 'MESSAGE_UPDATED')).toBe(true);
+    expect(events.some((event) => event.kind === 'CONVERSATION_UPDATED')).toBe(true);
+    const business = await db().business.findUniqueOrThrow({ where: { id: line.businessId } });
+    expect(business.lastEventSeq).toBe(events.length);
+  });
+
+  it('keeps the inbox counters equal to a recount', async () => {
+    const conversations = await db().conversation.findMany({ where: { businessId: line.businessId } });
+    const counter = await db().inboxCounter.findUniqueOrThrow({ where: { businessId: line.businessId } });
+    expect(counter).toMatchObject({
+      open: conversations.filter((conversation) => conversation.status === 'OPEN').length,
+      pending: conversations.filter((conversation) => conversation.status === 'PENDING').length,
+      unread: conversations.filter((conversation) => conversation.unreadCount > 0).length,
+      aiHandled: conversations.filter((conversation) => conversation.controller === 'AI' && conversation.status !== 'RESOLVED').length,
+    });
+  });
+
   it('keeps conversations right: last message, unread count, HUMAN after a phone reply', async () => {
     const conversations = await db().conversation.findMany({ where: { businessId: line.businessId } });
     expect(conversations).toHaveLength(2);
@@ -158,7 +181,9 @@ describe('messages, statuses and contacts from every fixture', () => {
   it('changes nothing when every fixture is delivered again', async () => {
     const before = await snapshot(line.businessId);
     const events = await db().webhookEvent.count({ where: { instanceId: line.instanceId, dedupeKey: { not: null } } });
+    const sequence = await db().event.count({ where: { businessId: line.businessId } });
     await emitAll(line.name, MESSAGE_FIXTURES);
+    expect(await db().event.count({ where: { businessId: line.businessId } })).toBe(sequence);
     const after = await snapshot(line.businessId);
     expect(after.messages).toEqual(before.messages);
     expect(after.contacts.map(({ lastSeenAt: _ignored, ...contact }) => contact)).toEqual(before.contacts.map(({ lastSeenAt: _ignored, ...contact }) => contact));

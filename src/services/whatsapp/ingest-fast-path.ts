@@ -1,5 +1,7 @@
 import { db } from '../../db.ts';
+import { retryOnConflict } from '../db/retry.ts';
 import { newId } from '../ids.ts';
+import type { InboxEvent } from '../inbox/events.ts';
 import { type InboundMessage, jidToPhone } from './evolution-events.ts';
 import type { IngestInstance } from './ingest-scope.ts';
 
@@ -12,7 +14,6 @@ interface Pending {
 
 /** Most rows one statement takes; a burst beyond it waits for the next statement. */
 const MAX_BATCH = 128;
-const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 
 function rowOf(instance: IngestInstance, event: string, rawBody: string, dedupeKey: string | null, message: InboundMessage, ord: number) {
   const jids = [message.chatJid, ...(message.chatAltJid ? [message.chatAltJid] : [])];
@@ -55,6 +56,9 @@ export class KnownConversationBatcher {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
 
+  /** `publish` receives the inbox events a statement committed. */
+  constructor(private readonly publish: (events: InboxEvent[]) => void) {}
+
   ingest(instance: IngestInstance, event: string, rawBody: string, dedupeKey: string | null, message: InboundMessage): Promise<FastPathOutcome> {
     return new Promise((resolve) => {
       this.queue.push({ row: rowOf(instance, event, rawBody, dedupeKey, message, this.queue.length), resolve });
@@ -69,7 +73,7 @@ export class KnownConversationBatcher {
       const batch = this.queue.splice(0, MAX_BATCH);
       batch.forEach((pending, index) => (pending.row.ord = index));
       try {
-        const outcomes = await this.run(batch.map((pending) => pending.row));
+        const outcomes = await retryOnConflict(() => this.statement(batch.map((pending) => pending.row)));
         batch.forEach((pending, index) => pending.resolve(outcomes[index] ?? 'SLOW_PATH'));
       } catch {
         // One statement for many deliveries must not let one bad delivery fail the others: each goes
@@ -81,18 +85,8 @@ export class KnownConversationBatcher {
     this.flushing = null;
   }
 
-  private async run(rows: Record<string, unknown>[], attempt = 1): Promise<FastPathOutcome[]> {
-    try {
-      return await this.statement(rows);
-    } catch (error) {
-      const code = (error as { meta?: { code?: string }; code?: string }).meta?.code ?? (error as { code?: string }).code;
-      if (attempt < 3 && code && RETRYABLE_SQLSTATES.has(code)) return this.run(rows, attempt + 1);
-      throw error;
-    }
-  }
-
   private async statement(rows: Record<string, unknown>[]): Promise<FastPathOutcome[]> {
-    const result = await db().$queryRaw<{ ord: number; known: boolean; stored: boolean }[]>`
+    const result = await db().$queryRaw<{ ord: number; known: boolean; stored: boolean; events: InboxEvent[] | null }[]>`
       WITH input AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
           ord int, event_id text, dedupe_key text, event text, payload text, jids text[], phone text, name text,
@@ -121,7 +115,7 @@ export class KnownConversationBatcher {
           'RECEIVED', 'CUSTOMER', i.sender_jid, i.sender_name, i.external_id, i.created_at AT TIME ZONE 'UTC'
         FROM input i JOIN matched m USING (ord) JOIN delivery d ON d.id = i.event_id
         ON CONFLICT ("instanceId", "externalId") DO NOTHING
-        RETURNING id, "conversationId", "createdAt", type
+        RETURNING id, "conversationId", "createdAt", type, "businessId"
       ), per_conversation AS (
         SELECT "conversationId",
           count(*) FILTER (WHERE type <> 'REACTION') AS added,
@@ -151,17 +145,45 @@ export class KnownConversationBatcher {
         ) s
         WHERE k.id = s.contact_id
         RETURNING k.id
+      ), wanted AS (
+        SELECT "businessId", 'MESSAGE_RECEIVED' AS kind, "conversationId", id AS message_id, "createdAt" AS at, 0 AS step, id AS tiebreak
+        FROM message
+        UNION ALL
+        SELECT owner."businessId", 'CONVERSATION_UPDATED', p."conversationId", NULL, p.latest_at, 1, p."conversationId"
+        FROM per_conversation p JOIN (SELECT DISTINCT "conversationId", "businessId" FROM message) owner USING ("conversationId")
+        WHERE p.added > 0
+      ), numbered AS (
+        SELECT w.*, row_number() OVER (PARTITION BY "businessId" ORDER BY at, step, tiebreak) AS rn,
+          count(*) OVER (PARTITION BY "businessId") AS total
+        FROM wanted w
+      ), sequence AS (
+        -- The business row is its event sequence (see services/inbox/events.ts).
+        UPDATE "Business" b SET "lastEventSeq" = b."lastEventSeq" + c.total
+        FROM (SELECT DISTINCT "businessId", total FROM numbered) c
+        WHERE b.id = c."businessId"
+        RETURNING b.id, b."lastEventSeq" - c.total AS base
+      ), events AS (
+        INSERT INTO "Event" (id, "businessId", seq, kind, payload)
+        SELECT gen_random_uuid()::text, n."businessId", (s.base + n.rn)::int, n.kind,
+          jsonb_build_object('conversationId', n."conversationId", 'messageId', n.message_id)
+        FROM numbered n JOIN sequence s ON s.id = n."businessId"
+        RETURNING "businessId", seq, kind, payload
       ), line AS (
         UPDATE "Instance" n SET "lastInboundAt" = now()
         FROM (SELECT DISTINCT i.instance_id FROM input i JOIN message msg ON msg.id = i.message_id) touched
         WHERE n.id = touched.instance_id AND (n."lastInboundAt" IS NULL OR n."lastInboundAt" < now() - interval '10 seconds')
         RETURNING n.id
       )
-      SELECT i.ord, (m.ord IS NOT NULL) AS known, (d.id IS NOT NULL) AS stored
+      SELECT i.ord, (m.ord IS NOT NULL) AS known, (d.id IS NOT NULL) AS stored,
+        CASE WHEN i.ord = 0 THEN (
+          SELECT coalesce(json_agg(json_build_object('businessId', e."businessId", 'seq', e.seq, 'kind', e.kind,
+            'conversationId', e.payload->>'conversationId', 'messageId', e.payload->>'messageId') ORDER BY e.seq), '[]'::json)
+          FROM events e) END AS events
       FROM input i LEFT JOIN matched m USING (ord) LEFT JOIN delivery d ON d.id = i.event_id
       ORDER BY i.ord`;
     const outcomes: FastPathOutcome[] = new Array(rows.length).fill('SLOW_PATH');
     for (const row of result) outcomes[row.ord] = !row.known ? 'SLOW_PATH' : row.stored ? 'PROCESSED' : 'DUPLICATE';
+    this.publish(result[0]?.events ?? []);
     return outcomes;
   }
 }

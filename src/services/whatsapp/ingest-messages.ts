@@ -71,8 +71,10 @@ async function storeMessage(scope: IngestScope, message: InboundMessage, origin:
     ON CONFLICT ("instanceId", "externalId") DO NOTHING
     RETURNING id`;
   if (inserted.length === 0) return;
+  scope.events.push({ kind: 'MESSAGE_RECEIVED', conversationId, messageId: id });
 
   if (message.type !== 'REACTION') {
+    scope.events.push({ kind: 'CONVERSATION_UPDATED', conversationId });
     const fromPhone = origin === 'phone';
     await tx.$executeRaw`
       UPDATE "Conversation" SET
@@ -110,7 +112,7 @@ export async function ingestSent(scope: IngestScope, message: InboundMessage): P
 async function advanceStatus(scope: IngestScope, update: StatusUpdate & { status: NonNullable<StatusUpdate['status']> }): Promise<{ exists: boolean }> {
   const { tx, instance } = scope;
   const rank = update.status === 'FAILED' ? 2 : STATUS_RANK[update.status]!;
-  const changed = await tx.$executeRawUnsafe(
+  const changed = await tx.$queryRawUnsafe<{ id: string; conversationId: string }[]>(
     `UPDATE "Message" SET
        status = $3::"MessageStatus",
        "sentAt" = COALESCE("sentAt", CASE WHEN $4 >= 2 AND $3 <> 'FAILED' THEN now() END),
@@ -118,13 +120,15 @@ async function advanceStatus(scope: IngestScope, update: StatusUpdate & { status
        "readAt" = COALESCE("readAt", CASE WHEN $4 >= 4 THEN now() END),
        error = CASE WHEN $3 = 'FAILED' THEN 'WhatsApp reported an error delivering this message' ELSE error END
      WHERE "instanceId" = $1 AND "externalId" = $2
-       AND (CASE WHEN $3 = 'FAILED' THEN ${STATUS_RANK_SQL('status')} <= $4 ELSE ${STATUS_RANK_SQL('status')} < $4 END)`,
+       AND (CASE WHEN $3 = 'FAILED' THEN ${STATUS_RANK_SQL('status')} <= $4 ELSE ${STATUS_RANK_SQL('status')} < $4 END)
+     RETURNING id, "conversationId"`,
     instance.id,
     update.externalId,
     update.status,
     rank,
   );
-  if (changed > 0) return { exists: true };
+  for (const row of changed) scope.events.push({ kind: 'MESSAGE_UPDATED', conversationId: row.conversationId, messageId: row.id });
+  if (changed.length > 0) return { exists: true };
   const [existing] = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Message" WHERE "instanceId" = ${instance.id} AND "externalId" = ${update.externalId}`;
   return { exists: existing !== undefined };
@@ -163,24 +167,38 @@ async function applyDeferredStatuses(scope: IngestScope, externalId: string): Pr
   }
 }
 
+function messagesUpdated(scope: IngestScope, rows: { id: string; conversationId: string }[]): void {
+  for (const row of rows) scope.events.push({ kind: 'MESSAGE_UPDATED', conversationId: row.conversationId, messageId: row.id });
+}
+
 export async function ingestEdit(scope: IngestScope, targetExternalId: string, newText: string | null, editedAt: Date | null): Promise<void> {
-  await scope.tx.$executeRaw`
-    UPDATE "Message" SET body = COALESCE(${newText}, body), "editedAt" = ${editedAt ?? new Date()}
-    WHERE "instanceId" = ${scope.instance.id} AND "externalId" = ${targetExternalId}`;
+  messagesUpdated(
+    scope,
+    await scope.tx.$queryRaw`
+      UPDATE "Message" SET body = COALESCE(${newText}, body), "editedAt" = ${editedAt ?? new Date()}
+      WHERE "instanceId" = ${scope.instance.id} AND "externalId" = ${targetExternalId}
+      RETURNING id, "conversationId"`,
+  );
 }
 
 export async function ingestDelete(scope: IngestScope, targetExternalId: string): Promise<void> {
-  await scope.tx.$executeRaw`
-    UPDATE "Message" SET "deletedAt" = COALESCE("deletedAt", now())
-    WHERE "instanceId" = ${scope.instance.id} AND "externalId" = ${targetExternalId}`;
+  messagesUpdated(
+    scope,
+    await scope.tx.$queryRaw`
+      UPDATE "Message" SET "deletedAt" = COALESCE("deletedAt", now())
+      WHERE "instanceId" = ${scope.instance.id} AND "externalId" = ${targetExternalId} AND "deletedAt" IS NULL
+      RETURNING id, "conversationId"`,
+  );
 }
 
 /** The chat was read on the phone: the inbox shows it read too. */
 export async function ingestChatRead(scope: IngestScope, chatJid: string): Promise<void> {
-  await scope.tx.$executeRaw`
+  const read = await scope.tx.$queryRaw<{ id: string }[]>`
     UPDATE "Conversation" c SET "unreadCount" = 0
     FROM "Contact" k
-    WHERE c."contactId" = k.id AND c."instanceId" = ${scope.instance.id} AND k."jids" && ARRAY[${chatJid}]::text[] AND c."unreadCount" > 0`;
+    WHERE c."contactId" = k.id AND c."instanceId" = ${scope.instance.id} AND k."jids" && ARRAY[${chatJid}]::text[] AND c."unreadCount" > 0
+    RETURNING c.id`;
+  for (const row of read) scope.events.push({ kind: 'CONVERSATION_UPDATED', conversationId: row.id });
 }
 
 export async function ingestContactName(scope: IngestScope, jids: string[], name: string | null): Promise<void> {

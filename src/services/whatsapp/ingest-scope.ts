@@ -1,4 +1,5 @@
 import type { Instance, Prisma } from '../../generated/prisma/client.ts';
+import type { InboxEventInput } from '../inbox/events.ts';
 import type { Platform } from '../platform.ts';
 
 export type IngestInstance = Pick<
@@ -15,4 +16,6 @@ export interface IngestScope {
   afterCommit: (() => void)[];
   /** Set when an event cannot be applied yet (a receipt for a message not stored yet) and must wait. */
   deferred: boolean;
+  /** Inbox events the changes made; appended to the business's sequence before commit. */
+  events: InboxEventInput[];
 }

@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { db } from '../../db.ts';
 import { jsonParam } from '../db/json-param.ts';
+import { retryOnConflict } from '../db/retry.ts';
 import { newId } from '../ids.ts';
+import { appendInboxEvents, publishInboxEvents } from '../inbox/events.ts';
 import type { Platform } from '../platform.ts';
 import {
   dedupeKey,
@@ -90,9 +92,11 @@ async function apply(scope: IngestScope, event: NormalisedEvent): Promise<void> 
 export class EvolutionIngestion {
   private readonly instances = new Map<string, { instance: IngestInstance & { webhookSecret: string }; secret: Buffer; expiresAt: number }>();
 
-  private readonly batcher = new KnownConversationBatcher();
+  private readonly batcher: KnownConversationBatcher;
 
-  constructor(private readonly platform: Platform) {}
+  constructor(private readonly platform: Platform) {
+    this.batcher = new KnownConversationBatcher((events) => publishInboxEvents(platform, events));
+  }
 
   private async lookup(instanceName: string) {
     const cached = this.instances.get(instanceName);
@@ -153,10 +157,14 @@ export class EvolutionIngestion {
       const fast = await this.batcher.ingest(instance, envelope.event, rawBody ?? JSON.stringify(body), key, only.message);
       if (fast !== 'SLOW_PATH') return fast;
     }
-    const scope: IngestScope = { tx: undefined as never, platform: this.platform, instance, afterCommit: [], deferred: false };
+    const scope: IngestScope = { tx: undefined as never, platform: this.platform, instance, afterCommit: [], deferred: false, events: [] };
     try {
-      const outcome = await db().$transaction(async (tx) => {
+      const outcome = await retryOnConflict(() => db().$transaction(async (tx) => {
         scope.tx = tx;
+        scope.instance = instance;
+        scope.events = [];
+        scope.afterCommit = [];
+        scope.deferred = false;
         if (previous) await tx.$executeRaw`DELETE FROM "WebhookEvent" WHERE id = ${eventId}`;
         const inserted = await tx.$executeRaw`
           INSERT INTO "WebhookEvent" (id, source, "instanceId", event, "dedupeKey", payload, status, attempts, "processedAt")
@@ -164,12 +172,14 @@ export class EvolutionIngestion {
           ON CONFLICT ("dedupeKey") DO NOTHING`;
         if (inserted === 0) return 'DUPLICATE' as const;
         for (const event of events) await apply(scope, event);
+        const inboxEvents = await appendInboxEvents(tx, instance.businessId, scope.events);
+        scope.afterCommit.push(() => publishInboxEvents(this.platform, inboxEvents));
         if (scope.deferred) {
           await tx.$executeRaw`UPDATE "WebhookEvent" SET status = 'RECEIVED', "processedAt" = NULL WHERE id = ${eventId}`;
           return 'DEFERRED' as const;
         }
         return 'PROCESSED' as const;
-      });
+      }));
       for (const effect of scope.afterCommit) effect();
       this.remember(instance.name, scope.instance);
       return outcome;
