@@ -44,7 +44,7 @@ async function loadOrCreateEncryptionKey(dataDir: string): Promise<Buffer> {
 /** Opens the database and event bus (failing loudly if a configured one is unreachable) and builds the server. */
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const jwtSecret = config.jwtSecret ?? (await loadOrCreateJwtSecret(config.dataDir));
-  const bus: EventBus = await openEventBus(config.redisUrl);
+  const bus: EventBus = await openEventBus(config.redisUrl, (error) => log.warn({ err: error }, 'Redis pub/sub command failed; live events may be delayed'));
   let database: Database;
   try {
     database = await openDatabase(config);

@@ -47,8 +47,27 @@ async function connectRedis(url: string): Promise<Redis> {
   return client;
 }
 
+/**
+ * The client with `methods` made fire-and-forget: the Redis event target calls publish/subscribe
+ * without handling their promises, and while Redis is down an unhandled rejection would take the
+ * process with it. Events published meanwhile are lost to live listeners only: every inbox event is
+ * also stored, and subscribers fill holes in the sequence from the database.
+ */
+function guarded(client: Redis, methods: ('publish' | 'subscribe' | 'unsubscribe')[], onError: (error: Error) => void): Redis {
+  return new Proxy(client, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target) as unknown;
+      if (typeof value !== 'function') return value;
+      if (methods.includes(property as 'publish')) {
+        return (...args: unknown[]) => (value as (...args: unknown[]) => Promise<unknown>).apply(target, args).catch(onError);
+      }
+      return (value as (...args: unknown[]) => unknown).bind(target);
+    },
+  });
+}
+
 /** Redis pub/sub when REDIS_URL is set (two connections: publish, subscribe), in-process otherwise. */
-export async function openEventBus(redisUrl: string | undefined): Promise<EventBus> {
+export async function openEventBus(redisUrl: string | undefined, onError: (error: Error) => void = () => {}): Promise<EventBus> {
   if (!redisUrl) {
     return { kind: 'memory', pubsub: createPubSub<Topics>(), redis: undefined, ping: async () => {}, close: async () => {} };
   }
@@ -57,7 +76,10 @@ export async function openEventBus(redisUrl: string | undefined): Promise<EventB
     publishClient.disconnect();
     throw error;
   });
-  const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
+  const eventTarget = createRedisEventTarget<CustomEvent>({
+    publishClient: guarded(publishClient, ['publish'], onError),
+    subscribeClient: guarded(subscribeClient, ['subscribe', 'unsubscribe'], onError),
+  });
   return {
     kind: 'redis',
     pubsub: createPubSub<Topics>({ eventTarget }),
