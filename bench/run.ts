@@ -1,17 +1,34 @@
 // `npm run bench`: every benchmark, figures for the README. No pass/fail: these machines are shared and noisy.
-// With DATABASE_URL/REDIS_URL the server runs on PostgreSQL/Redis; the webhook benchmark needs DATABASE_URL.
+// With DATABASE_URL/REDIS_URL the server runs on PostgreSQL/Redis; the webhook, outbox and inbox benchmarks
+// need DATABASE_URL. BENCH_ONLY=fanout,inbox (names: graphql, webhook, outbox, fanout, inbox) runs a subset.
 import { createTestDatabase } from '../test/support/database.ts';
+import { benchFanout } from './fanout.ts';
 import { benchGraphql } from './graphql.ts';
+import { benchInbox } from './inbox.ts';
+import { benchOutboxDrain } from './outbox-drain.ts';
 import { startBenchServer } from './support.ts';
 import { benchWebhookIngest } from './webhook-ingest.ts';
 
-console.log(`node ${process.version}; database ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}; events ${process.env.REDIS_URL ? 'redis' : 'memory'}`);
-const database = await createTestDatabase();
-const server = await startBenchServer(database.url ? { DATABASE_URL: database.url } : {});
-try {
-  await benchGraphql(server);
-} finally {
-  await server.stop();
-  await database.drop();
+async function graphqlScenarios(): Promise<void> {
+  const database = await createTestDatabase();
+  const server = await startBenchServer(database.url ? { DATABASE_URL: database.url } : {});
+  try {
+    await benchGraphql(server);
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
 }
-await benchWebhookIngest();
+
+const benchmarks: Record<string, () => Promise<void>> = {
+  graphql: graphqlScenarios,
+  webhook: benchWebhookIngest,
+  outbox: benchOutboxDrain,
+  fanout: benchFanout,
+  inbox: benchInbox,
+};
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+console.log(`node ${process.version}; database ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}; events ${process.env.REDIS_URL ? 'redis' : 'memory'}`);
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (!only || only.includes(name)) await run();
+}

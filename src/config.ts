@@ -35,6 +35,10 @@ const EnvSchema = z.object({
   INBOUND_SILENCE_MINUTES: integer(60),
   MAX_RECONNECT_ATTEMPTS: integer(5),
   SANDBOX_DELIVERY_DELAY_MS: integer(800),
+  MAX_SEND_ATTEMPTS: integer(8),
+  OUTBOX_POLL_INTERVAL_MS: integer(1_000),
+  OUTBOX_LEASE_MS: integer(60_000),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(0).default(64),
   SELF_SERVICE_PLANS: z.enum(['true', 'false']).default('false'),
 });
 
@@ -67,6 +71,16 @@ export interface Config {
   inboundSilenceMinutes: number;
   maxReconnectAttempts: number;
   sandboxDeliveryDelayMs: number;
+  outbox: {
+    /** Send attempts before a retryable failure becomes FAILED. */
+    maxSendAttempts: number;
+    /** Safety-net poll; new work normally wakes the sender at once through the `outbox:nudge` topic. */
+    pollIntervalMs: number;
+    /** How long a claimed message stays with its sender before another replica may take it over. */
+    leaseMs: number;
+    /** Sends in flight at once in this process; 0 runs no sender here (API-only replicas). */
+    concurrency: number;
+  };
   /** Owners may change their own plan (otherwise only admins). */
   selfServicePlans: boolean;
 }
@@ -101,6 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (vars.EVOLUTION_API_URL && !/^https?:\/\//.test(vars.EVOLUTION_API_URL)) {
     throw new ConfigError('EVOLUTION_API_URL must start with http:// or https://');
   }
+  if (vars.OUTBOX_LEASE_MS <= vars.EVOLUTION_TIMEOUT_MS) {
+    // A lease shorter than one send would let a second replica resend a message still in flight.
+    throw new ConfigError('OUTBOX_LEASE_MS must be longer than EVOLUTION_TIMEOUT_MS');
+  }
   if (vars.JWT_SECRET && vars.JWT_SECRET.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters');
   }
@@ -130,6 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundSilenceMinutes: vars.INBOUND_SILENCE_MINUTES,
     maxReconnectAttempts: vars.MAX_RECONNECT_ATTEMPTS,
     sandboxDeliveryDelayMs: vars.SANDBOX_DELIVERY_DELAY_MS,
+    outbox: {
+      maxSendAttempts: vars.MAX_SEND_ATTEMPTS,
+      pollIntervalMs: vars.OUTBOX_POLL_INTERVAL_MS,
+      leaseMs: vars.OUTBOX_LEASE_MS,
+      concurrency: vars.OUTBOX_CONCURRENCY,
+    },
     selfServicePlans: vars.SELF_SERVICE_PLANS === 'true',
   };
 }

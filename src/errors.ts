@@ -10,6 +10,7 @@ export const USER_ERROR_CODES = [
   'GATEWAY_UNAVAILABLE',
   'INSTANCE_NOT_CONNECTED',
   'SANDBOX_ONLY',
+  'CONTACT_OPTED_OUT',
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 
@@ -71,6 +72,12 @@ export class InstanceNotConnectedError extends UserError {
 export class SandboxOnlyError extends UserError {
   override name = 'SandboxOnlyError';
   readonly code = 'SANDBOX_ONLY';
+}
+
+/** The customer asked not to be messaged; nothing is sent to them. */
+export class ContactOptedOutError extends UserError {
+  override name = 'ContactOptedOutError';
+  readonly code = 'CONTACT_OPTED_OUT';
 }
 
 /** Authorisation failure: a top-level GraphQL error, never data. */

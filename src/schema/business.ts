@@ -15,7 +15,7 @@ import {
   updateBusiness,
 } from '../services/businesses.ts';
 import type { BusinessChangedEvent } from '../services/events/topics.ts';
-import { pageSize } from './connections.ts';
+import { pageSize } from '../services/pagination.ts';
 import { resultNames } from './mutation-result.ts';
 
 export const PlanEnum = builder.enumType('Plan', {

@@ -2,6 +2,7 @@ import { builder } from '../builder.ts';
 import {
   CapacityExhaustedError,
   ConflictError,
+  ContactOptedOutError,
   type FieldError,
   GatewayUnavailableError,
   InstanceNotConnectedError,
@@ -24,6 +25,7 @@ export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
     GATEWAY_UNAVAILABLE: { description: 'The WhatsApp engine could not be reached or refused; retrying the same mutation later is safe.' },
     INSTANCE_NOT_CONNECTED: { description: 'The WhatsApp line is not connected.' },
     SANDBOX_ONLY: { description: 'Only the sandbox gateway supports this; a real Evolution server is configured.' },
+    CONTACT_OPTED_OUT: { description: 'The customer opted out of messages from the business; nothing is sent to them.' },
   } satisfies Record<(typeof USER_ERROR_CODES)[number], { description: string }>,
 });
 
@@ -77,6 +79,7 @@ const SIMPLE_ERRORS = [
   [GatewayUnavailableError, 'GatewayUnavailableError', 'The WhatsApp engine could not be reached or refused. Retrying later is safe.'],
   [InstanceNotConnectedError, 'InstanceNotConnectedError', 'The WhatsApp line is not connected.'],
   [SandboxOnlyError, 'SandboxOnlyError', 'Only the sandbox supports this.'],
+  [ContactOptedOutError, 'ContactOptedOutError', 'The customer opted out of messages from the business. Nothing was sent or queued.'],
 ] as const;
 
 for (const [ErrorClass, name, description] of SIMPLE_ERRORS) {

@@ -4,7 +4,7 @@ import { ConflictError, GatewayUnavailableError, NotFoundError, ValidationError 
 import { parseGlobalId } from '../resolvers/global-id.ts';
 import { instanceCounts, isReachable, registerEvolutionServer, updateEvolutionServer } from '../services/whatsapp/servers.ts';
 import { selection } from '../services/db/selection.ts';
-import { pageSize } from './connections.ts';
+import { pageSize } from '../services/pagination.ts';
 import { resultNames } from './mutation-result.ts';
 
 builder.prismaNode('EvolutionServer', {

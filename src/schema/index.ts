@@ -11,5 +11,12 @@ import './instance.ts';
 import './evolution-server.ts';
 import './webhook-event.ts';
 import './sandbox.ts';
+import './message.ts';
+import './conversation.ts';
+import './contact.ts';
+import './reply-template.ts';
+import './send-message.ts';
+import './conversation-actions.ts';
+import './inbox-live.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

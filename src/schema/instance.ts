@@ -23,7 +23,7 @@ import {
   type StoredQr,
 } from '../services/whatsapp/instances.ts';
 import type { HealthJson } from '../services/whatsapp/watchdog.ts';
-import { pageSize } from './connections.ts';
+import { pageSize } from '../services/pagination.ts';
 import { resultNames } from './mutation-result.ts';
 
 /** How long WhatsApp keeps a QR valid before Evolution issues the next one. */

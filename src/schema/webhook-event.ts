@@ -5,7 +5,7 @@ import { parseGlobalId } from '../resolvers/global-id.ts';
 import { manageableBusinessesWhere } from '../services/access.ts';
 import { replayWebhookEvent, webhookEventsWhere } from '../services/whatsapp/webhook-events.ts';
 import { selection } from '../services/db/selection.ts';
-import { pageSize } from './connections.ts';
+import { pageSize } from '../services/pagination.ts';
 import { resultNames } from './mutation-result.ts';
 
 const WebhookEventStatusEnum = builder.enumType('WebhookEventStatus', {

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import { loadOrCreateJwtSecret, signUserToken } from '../services/auth/jwt.ts';
 import { type Database, openDatabase } from '../services/db/database.ts';
 import { type EventBus, openEventBus } from '../services/events/event-bus.ts';
+import { createOutboxWorker } from '../services/outbox/worker.ts';
 import type { Platform } from '../services/platform.ts';
 import { memoryRateLimiter, redisRateLimiter } from '../services/rate-limit.ts';
 import { loadOrCreateSecretFile } from '../services/secret-files.ts';
@@ -70,6 +71,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   await registerDefaultServer(platform, log);
   const watchdog = createWatchdog(platform);
+  const outbox = config.outbox.concurrency > 0 ? createOutboxWorker(platform, { replayWebhookEvent: (id) => ingestion.replay(id) }) : null;
 
   const modes = (): Modes => ({ database: database.kind, events: bus.kind, whatsapp: platform.gateways.mode, ai: 'none' });
   const startedAt = Date.now();
@@ -139,6 +141,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       await closed;
       clearTimeout(deadline);
       await watchdog.stop();
+      await outbox?.stop();
       platform.gateways.close();
       await yoga.dispose();
       await bus.close();

@@ -108,6 +108,13 @@ export interface FakeRequest {
  */
 export type FakeFault = { status: number; body: unknown } | 'network' | 'timeout';
 
+/**
+ * When the fake POSTs the `send.message` webhook for a successful send, as Evolution does: never
+ * (the default: tests emit what they want), or before / after answering the send request. Real
+ * Evolution fires it right after sending, so it can reach the webhook before the HTTP answer does.
+ */
+export type FakeSendEcho = 'never' | 'before-response' | 'after-response';
+
 type JsonRecord = Record<string, unknown>;
 
 interface Reply {
@@ -245,6 +252,9 @@ export class FakeEvolution {
   private readonly faults: FakeFault[] = [];
   private readonly notOnWhatsApp = new Set<string>();
   private qrAvailable = true;
+  private responseDelayMs = 0;
+  private sendEcho: FakeSendEcho = 'never';
+  private beforeSendAnswerHook: ((instanceName: string, sent: FakeStoredMessage) => Promise<void>) | null = null;
   private readonly routes: Record<string, Route>;
 
   private constructor(
@@ -330,6 +340,40 @@ export class FakeEvolution {
   /** When false, connect and create answer `{"count":0}` as before Baileys produced the first QR. */
   setQrAvailable(available: boolean): void {
     this.qrAvailable = available;
+  }
+
+  /** Every answer waits this long first (a busy server, or WhatsApp's own latency on sends). */
+  setResponseDelay(ms: number): void {
+    this.responseDelayMs = ms;
+  }
+
+  /** Whether and when successful sends are echoed as `send.message` webhooks. */
+  echoSends(when: FakeSendEcho): void {
+    this.sendEcho = when;
+  }
+
+  /**
+   * Runs `hook` after a send succeeded and before it is answered (after a `before-response` echo),
+   * so a test can deliver webhooks about the message — receipts, say — while the sender still waits.
+   */
+  beforeSendAnswer(hook: ((instanceName: string, sent: FakeStoredMessage) => Promise<void>) | null): void {
+    this.beforeSendAnswerHook = hook;
+  }
+
+  /** Stops listening: connections are refused (ECONNREFUSED) until `acceptConnections`. State is kept. */
+  async refuseConnections(): Promise<void> {
+    await this.close();
+  }
+
+  /** Listens again on the same port. */
+  async acceptConnections(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(Number(new URL(this.url).port), '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
   }
 
   /**
@@ -435,7 +479,19 @@ export class FakeEvolution {
       body,
       apikey: typeof header === 'string' ? header : undefined,
     };
-    this.respond(response, this.dispatch(context));
+    if (this.responseDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.responseDelayMs));
+    const reply = this.dispatch(context);
+    const sent = reply.status === 201 && context.pathname.startsWith('/message/send');
+    const name = decodeURIComponent(context.pathname.split('/')[3] ?? '');
+    // A webhook Evolution cannot deliver does not fail the send.
+    const echo = () => this.emit(name, 'send.message', reply.body).then(() => undefined, () => undefined);
+    if (sent && this.sendEcho === 'before-response') await echo();
+    if (sent && this.beforeSendAnswerHook) {
+      const id = (reply.body as { key: FakeMessageKey }).key.id;
+      await this.beforeSendAnswerHook(name, this.instance(name).messages.find((message) => message.key.id === id)!);
+    }
+    this.respond(response, reply);
+    if (sent && this.sendEcho === 'after-response') await echo();
   }
 
   private respond(response: ServerResponse, reply: Reply): void {

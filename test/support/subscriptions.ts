@@ -56,17 +56,22 @@ export function subscribe<Data, Variables extends Record<string, unknown>>(
       if (queued) return Promise.resolve(queued);
       if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({
-          resolve: (event) => {
+        const waiter = {
+          resolve: (event: ExecutionResult<Data>) => {
             clearTimeout(timer);
             resolve(event);
           },
-          reject: (error) => {
+          reject: (error: unknown) => {
             clearTimeout(timer);
             reject(error);
           },
-        });
+        };
+        // A waiter that timed out must leave the queue, or it would swallow the next event.
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`no event within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.push(waiter);
       });
     },
     close: async () => dispose(),

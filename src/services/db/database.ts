@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from '../../generated/prisma/client.ts';
+import { type Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { Config } from '../../config.ts';
 import { migrate } from './migrator.ts';
 import { pgliteSession, postgresSession } from './sql-session.ts';
@@ -20,6 +20,30 @@ export interface Database {
 
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
+}
+
+/** Receives the SQL text of each statement a database runs. */
+export type QueryObserver = (sql: string) => void;
+
+const queryObservers = new Set<QueryObserver>();
+
+/**
+ * For tests that count SQL statements: databases opened after this call report every statement
+ * to `observer` until the returned function is called. A database opened while nobody observes
+ * emits no query events at all, so production pays nothing for this.
+ */
+export function observeQueries(observer: QueryObserver): () => void {
+  queryObservers.add(observer);
+  return () => queryObservers.delete(observer);
+}
+
+function createClient(adapter: Prisma.PrismaClientOptionsWithAdapter['adapter']): PrismaClient {
+  if (queryObservers.size === 0) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', (event) => {
+    for (const observer of queryObservers) observer(event.query);
+  });
+  return prisma;
 }
 
 /** host:port/database of a URL, never its credentials. */
@@ -45,7 +69,7 @@ async function openPostgres(url: string): Promise<Database> {
   } finally {
     await session.close();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const prisma = createClient(new PrismaPg({ connectionString: url, max: 10 }));
   return {
     kind: 'postgres',
     prisma,
@@ -65,7 +89,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     await pglite.close();
     throw error;
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = createClient(new PrismaPGlite(pglite));
   return {
     kind: 'pglite',
     prisma,

@@ -1,12 +1,13 @@
+import { sqlStateOf } from '../prisma-errors.ts';
+
 /** SQLSTATEs of transactions PostgreSQL aborted to break a deadlock or a serialization conflict. */
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 
 function isRetryable(error: unknown): boolean {
-  const candidate = error as { code?: string; meta?: { code?: string }; cause?: unknown };
-  // Prisma reports these as P2034, or as a raw-query error carrying the SQLSTATE in `meta.code`.
-  if (candidate?.code === 'P2034') return true;
-  const sqlState = candidate?.meta?.code ?? candidate?.code;
-  return typeof sqlState === 'string' && RETRYABLE_SQLSTATES.has(sqlState);
+  // Prisma reports these as P2034 from transactions, or as a raw-statement error carrying the SQLSTATE.
+  if ((error as { code?: unknown } | null)?.code === 'P2034') return true;
+  const sqlState = sqlStateOf(error);
+  return sqlState !== null && RETRYABLE_SQLSTATES.has(sqlState);
 }
 
 /**

@@ -38,4 +38,6 @@ export type Topics = {
   'conversation:typing': [conversationId: string, event: TypingEvent];
   /** Every inbox-visible change of a business, in sequence order. */
   'business:inbox': [businessId: string, event: InboxTopicEvent];
+  /** Outbound messages were queued or re-queued on this line: wakes every outbox sender at once. */
+  'outbox:nudge': [event: InstanceEvent];
 };

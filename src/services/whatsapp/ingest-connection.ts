@@ -117,5 +117,7 @@ export async function ingestLifecycle(scope: IngestScope, event: LifecycleEvent)
   if (change.qr || updated.status !== fresh.status) scope.afterCommit.push(() => publishInstanceChanged(scope.platform, updated));
   if (updated.status === 'CONNECTED' && fresh.status !== 'CONNECTED') {
     scope.afterCommit.push(() => void applyBusinessProfile(scope.platform, updated));
+    // Messages queued while the line was down can go now, without waiting for the next poll.
+    scope.afterCommit.push(() => scope.platform.pubsub.publish('outbox:nudge', { instanceId: updated.id }));
   }
 }

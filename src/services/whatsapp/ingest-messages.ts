@@ -101,12 +101,44 @@ export function ingestMessage(scope: IngestScope, message: InboundMessage): Prom
 }
 
 /**
- * `send.message`: the echo of an API send. Our outbox already stored the row by its WhatsApp id,
- * so this only confirms SENT; a send made outside Switchboard is recorded like one from the phone.
+ * `send.message`: the echo of an API send. Usually our outbox already stored the row by its
+ * WhatsApp id, so this only confirms SENT. The echo can also beat our own send call back: then it
+ * belongs to the outbox's message in flight, which gets the id here. A send made outside
+ * Switchboard is recorded like one from the phone.
  */
 export async function ingestSent(scope: IngestScope, message: InboundMessage): Promise<void> {
-  const updated = await advanceStatus(scope, { externalId: message.externalId, chatJid: message.chatJid, fromMe: true, status: 'SENT' });
-  if (!updated.exists) await storeMessage(scope, { ...message, fromMe: true }, 'api');
+  const sent = { externalId: message.externalId, chatJid: message.chatJid, fromMe: true, status: 'SENT' } as const;
+  if ((await advanceStatus(scope, sent)).exists) return;
+  if (await attachToOutbox(scope, message)) {
+    await advanceStatus(scope, sent);
+    await applyDeferredStatuses(scope, message.externalId);
+    return;
+  }
+  await storeMessage(scope, { ...message, fromMe: true }, 'api');
+}
+
+/**
+ * Gives an echo's WhatsApp id to the outbox message it reports: outbound, already handed to the
+ * gateway (attempts > 0) and not finished, without an id yet, in the same chat, with the same type
+ * and text. The outbox has at most one such message per conversation (it keeps their order), so
+ * the match cannot pick the wrong one of ours.
+ */
+async function attachToOutbox(scope: IngestScope, message: InboundMessage): Promise<boolean> {
+  const jids = [message.chatJid, ...(message.chatAltJid ? [message.chatAltJid] : [])];
+  const phone = jids.map(jidToPhone).find((candidate) => candidate !== null) ?? null;
+  const attached = await scope.tx.$executeRaw`
+    UPDATE "Message" SET "externalId" = ${message.externalId}
+    WHERE id = (
+      SELECT m.id FROM "Message" m
+      JOIN "Conversation" c ON c.id = m."conversationId"
+      JOIN "Contact" k ON k.id = c."contactId"
+      WHERE m."instanceId" = ${scope.instance.id} AND m.direction = 'OUTBOUND' AND m."externalId" IS NULL
+        AND m.status IN ('PENDING', 'QUEUED') AND m.attempts > 0
+        AND m.type = ${message.type}::"MessageType" AND m.body IS NOT DISTINCT FROM ${message.text}
+        AND (k.jids && ${jids}::text[] OR k.phone = ${phone})
+      ORDER BY m."createdAt"
+      LIMIT 1)`;
+  return attached > 0;
 }
 
 async function advanceStatus(scope: IngestScope, update: StatusUpdate & { status: NonNullable<StatusUpdate['status']> }): Promise<{ exists: boolean }> {
