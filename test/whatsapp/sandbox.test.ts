@@ -88,9 +88,10 @@ describe('the sandbox through `npm start` defaults (a real process, nothing conf
 
   it('runs onboarding end to end with the printed admin token', async () => {
     const started = await startServer({ env: { JWT_SECRET: undefined, LOG_LEVEL: 'warn' } });
-    const adminToken = /Admin token \(30 days\): (\S+)/.exec(started.stdout)?.[1];
-    expect(adminToken).toBeTruthy();
-    const token = adminToken!;
+    // The banner is printed just after the server starts answering.
+    const adminToken = () => /Admin token \(30 days\): (\S+)/.exec(started.stdout)?.[1];
+    await expect.poll(adminToken, { timeout: 5_000 }).toBeTruthy();
+    const token = adminToken()!;
     const businessId = await createBusiness(started.graphqlUrl, token, 'Defaults Deli');
     await upgrade(started.graphqlUrl, token, businessId);
     const setup = await executeOk(started.graphqlUrl, SetupWhatsAppDocument, { input: { businessId, integration: 'BAILEYS' } }, { token });
