@@ -43,46 +43,36 @@ const cursorField = {
   resolve: (event: { seq: number }) => String(event.seq),
 };
 
+/** A message event: the message and its conversation, re-read with the subscriber's selection. */
+function messageEvent(name: string, kind: InboxEvent['kind'], description: string) {
+  return builder.objectRef<InboxEvent>(name).implement({
+    description,
+    isTypeOf: (event) => (event as InboxStreamItem).kind === kind,
+    fields: (t) => ({
+      cursor: t.string(cursorField),
+      message: t.prismaField({
+        type: 'Message',
+        nullable: true,
+        description: 'The message as it is now.',
+        resolve: (query, event) => db().message.findUnique({ ...selection(query), where: { id: event.messageId ?? '' } }),
+      }),
+      conversation: t.prismaField({
+        type: 'Conversation',
+        nullable: true,
+        description: 'Its conversation as it is now.',
+        resolve: (query, event) => db().conversation.findUnique({ ...selection(query), where: { id: event.conversationId } }),
+      }),
+    }),
+  });
+}
 
-const MessageReceivedEvent = builder.objectRef<InboxEvent>('MessageReceivedEvent').implement({
-  description: 'A message arrived or was queued in a conversation.',
-  isTypeOf: (event) => (event as InboxStreamItem).kind === 'MESSAGE_RECEIVED',
-  fields: (t) => ({
-    cursor: t.string(cursorField),
-    message: t.prismaField({
-      type: 'Message',
-      nullable: true,
-      description: 'The message as it is now.',
-      resolve: (query, event) => db().message.findUnique({ ...selection(query), where: { id: event.messageId ?? '' } }),
-    }),
-    conversation: t.prismaField({
-      type: 'Conversation',
-      nullable: true,
-      description: 'Its conversation as it is now.',
-      resolve: (query, event) => db().conversation.findUnique({ ...selection(query), where: { id: event.conversationId } }),
-    }),
-  }),
-});
+const MessageReceivedEvent = messageEvent('MessageReceivedEvent', 'MESSAGE_RECEIVED', 'A message arrived or was queued in a conversation.');
 
-const MessageUpdatedEvent = builder.objectRef<InboxEvent>('MessageUpdatedEvent').implement({
-  description: 'A message changed: its delivery status moved, it was edited, or deleted for everyone.',
-  isTypeOf: (event) => (event as InboxStreamItem).kind === 'MESSAGE_UPDATED',
-  fields: (t) => ({
-    cursor: t.string(cursorField),
-    message: t.prismaField({
-      type: 'Message',
-      nullable: true,
-      description: 'The message as it is now.',
-      resolve: (query, event) => db().message.findUnique({ ...selection(query), where: { id: event.messageId ?? '' } }),
-    }),
-    conversation: t.prismaField({
-      type: 'Conversation',
-      nullable: true,
-      description: 'Its conversation as it is now.',
-      resolve: (query, event) => db().conversation.findUnique({ ...selection(query), where: { id: event.conversationId } }),
-    }),
-  }),
-});
+const MessageUpdatedEvent = messageEvent(
+  'MessageUpdatedEvent',
+  'MESSAGE_UPDATED',
+  'A message changed: its delivery status moved, it was edited, or deleted for everyone.',
+);
 
 const ConversationUpdatedEvent = builder.objectRef<InboxEvent>('ConversationUpdatedEvent').implement({
   description: 'A conversation changed: unread count, status, controller, assignee or last message (and so the inbox counts).',
