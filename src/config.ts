@@ -40,6 +40,7 @@ const EnvSchema = z.object({
   OUTBOX_LEASE_MS: integer(60_000),
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(0).default(64),
   SELF_SERVICE_PLANS: z.enum(['true', 'false']).default('false'),
+  ROLE: z.enum(['all', 'api', 'worker']).default('all'),
 });
 
 export interface Config {
@@ -83,6 +84,8 @@ export interface Config {
   };
   /** Owners may change their own plan (otherwise only admins). */
   selfServicePlans: boolean;
+  /** `api` serves GraphQL and webhooks only, `worker` runs the background workers only, `all` both. */
+  role: 'all' | 'api' | 'worker';
 }
 
 export class ConfigError extends Error {
@@ -155,5 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: vars.OUTBOX_CONCURRENCY,
     },
     selfServicePlans: vars.SELF_SERVICE_PLANS === 'true',
+    role: vars.ROLE,
   };
 }

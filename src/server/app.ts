@@ -28,7 +28,8 @@ export interface App {
   server: Server;
   platform: Platform;
   ingestion: EvolutionIngestion;
-  watchdog: Watchdog;
+  /** Null in a ROLE=api process. */
+  watchdog: Watchdog | null;
   modes(): Modes;
   /** Whether the JWT secret was generated under DATA_DIR (the embedded convenience). */
   generatedJwtSecret: boolean;
@@ -70,8 +71,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     await ingestion.ingestTrusted(instanceName, body);
   });
   await registerDefaultServer(platform, log);
-  const watchdog = createWatchdog(platform);
-  const outbox = config.outbox.concurrency > 0 ? createOutboxWorker(platform, { replayWebhookEvent: (id) => ingestion.replay(id) }) : null;
+  const runsWorkers = config.role !== 'api';
+  const servesApi = config.role !== 'worker';
+  const watchdog = runsWorkers ? createWatchdog(platform) : null;
+  const outbox =
+    runsWorkers && config.outbox.concurrency > 0 ? createOutboxWorker(platform, { replayWebhookEvent: (id) => ingestion.replay(id) }) : null;
 
   const modes = (): Modes => ({ database: database.kind, events: bus.kind, whatsapp: platform.gateways.mode, ai: 'none' });
   const startedAt = Date.now();
@@ -79,7 +83,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const rateLimiter = bus.redis
     ? redisRateLimiter(bus.redis, config.rateLimitPerMinute, (error) => log.warn({ err: error }, 'rate limiter unavailable; allowing'))
     : memoryRateLimiter(config.rateLimitPerMinute);
-  const yoga = createGraphqlHandler({ production: config.production, jwtSecret, platform, rateLimiter, metrics, log });
+  const yoga = servesApi ? createGraphqlHandler({ production: config.production, jwtSecret, platform, rateLimiter, metrics, log }) : null;
 
   let shuttingDown = false;
   const openResponses = new Set<ServerResponse>();
@@ -89,12 +93,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     log,
     maxBodyBytes: config.maxBodyBytes,
     openResponses,
-    evolutionWebhook: createEvolutionWebhookHandler({ ingestion, maxBodyBytes: config.maxWebhookBodyBytes, metrics, log }),
+    evolutionWebhook: servesApi ? createEvolutionWebhookHandler({ ingestion, maxBodyBytes: config.maxWebhookBodyBytes, metrics, log }) : null,
     routes: {
       health: (): HealthReport => ({
         status: 'ok',
         version: config.version,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        role: config.role,
         modes: modes(),
       }),
       ready: async () => {
@@ -106,7 +111,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
   });
   const server = createServer((req, res) => void handler(req, res));
-  const websocket = attachWebSocket(server, yoga, { jwtSecret, maxPayload: config.maxBodyBytes, metrics, log });
+  const websocket = yoga ? attachWebSocket(server, yoga, { jwtSecret, maxPayload: config.maxBodyBytes, metrics, log }) : null;
 
   return {
     server,
@@ -133,17 +138,17 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       shuttingDown = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await websocket.close();
+      await websocket?.close();
       for (const res of openResponses) {
         if (String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) res.end();
       }
       const deadline = setTimeout(() => server.closeAllConnections(), Math.max(1_000, config.shutdownTimeoutMs - 2_000));
       await closed;
       clearTimeout(deadline);
-      await watchdog.stop();
+      await watchdog?.stop();
       await outbox?.stop();
       platform.gateways.close();
-      await yoga.dispose();
+      await yoga?.dispose();
       await bus.close();
       await database.close();
       setDb(undefined);

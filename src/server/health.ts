@@ -15,6 +15,8 @@ export interface HealthReport {
   status: 'ok';
   version: string;
   uptimeSeconds: number;
+  /** What this process does (ROLE): all, api or worker. */
+  role: 'all' | 'api' | 'worker';
   modes: Modes;
 }
 

@@ -15,13 +15,14 @@ const KNOWN_ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface HttpHandlerOptions {
-  yoga: GraphqlHandler;
+  /** Null in a ROLE=worker process: it serves health, readiness and metrics only. */
+  yoga: GraphqlHandler | null;
   routes: HttpRoutes;
   metrics: Metrics;
   maxBodyBytes: number;
   log: Logger;
   /** `POST /webhooks/evolution/…` deliveries. */
-  evolutionWebhook(req: IncomingMessage, res: ServerResponse, pathname: string, requestId: string): Promise<void>;
+  evolutionWebhook: ((req: IncomingMessage, res: ServerResponse, pathname: string, requestId: string) => Promise<void>) | null;
   /** Responses still open (long-lived SSE streams among them), so shutdown can end them. */
   openResponses: Set<ServerResponse>;
 }
@@ -29,7 +30,7 @@ export interface HttpHandlerOptions {
 export function createHttpHandler(options: HttpHandlerOptions) {
   const { yoga, routes, metrics, log } = options;
   // The listener merges extra server-context parts into its default `{ req, res }`; its type only omits them.
-  const listen = yoga.requestListener as (req: IncomingMessage, res: ServerResponse, context: { requestId: string }) => Promise<void> | void;
+  const listen = yoga?.requestListener as ((req: IncomingMessage, res: ServerResponse, context: { requestId: string }) => Promise<void> | void) | undefined;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -64,6 +65,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
           res.end(await metrics.registry.metrics());
           return;
         case '/graphql': {
+          if (!listen) return sendJson(res, 404, { error: 'This process runs with ROLE=worker: no API here' });
           if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
             const body = await readBoundedBody(req, res, options.maxBodyBytes);
             if (body === null) return;
@@ -74,7 +76,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
           return;
         }
         default:
-          if (route === '/webhooks/evolution') return await options.evolutionWebhook(req, res, url.pathname, requestId);
+          if (route === '/webhooks/evolution' && options.evolutionWebhook) return await options.evolutionWebhook(req, res, url.pathname, requestId);
           return sendJson(res, 404, { error: 'Not found', routes: [...KNOWN_ROUTES] });
       }
     } catch (error) {

@@ -50,6 +50,7 @@ describe('/health', () => {
       status: 'ok',
       version: packageVersion,
       uptimeSeconds: expect.any(Number),
+      role: 'all',
       modes: { database: process.env.DATABASE_URL ? 'postgres' : 'pglite', events: 'memory', whatsapp: 'sandbox', ai: 'none' },
     });
     expect(Number.isInteger(body.uptimeSeconds)).toBe(true);

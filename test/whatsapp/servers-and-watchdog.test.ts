@@ -115,20 +115,20 @@ describe('watchdog', () => {
   it('notices a dropped line, reconnects with backoff, then marks it FAILED with the reason', async () => {
     const { instance, fake, id } = await connectedLine('Dropping');
     fake.setState(instance.name, 'close');
-    await server.app.watchdog.runOnce();
+    await server.app.watchdog!.runOnce();
     const afterFirst = await db().instance.findUniqueOrThrow({ where: { id } });
     expect(afterFirst).toMatchObject({ status: 'DISCONNECTED', reconnectAttempts: 1 });
     expect(afterFirst.nextReconnectAt!.getTime()).toBeGreaterThan(Date.now());
     expect(fake.requests.filter((request) => request.path.startsWith(`/instance/connect/${instance.name}`)).length).toBeGreaterThanOrEqual(1);
 
     // Still inside the backoff window: no new attempt.
-    await server.app.watchdog.runOnce();
+    await server.app.watchdog!.runOnce();
     expect(await db().instance.findUniqueOrThrow({ where: { id } })).toMatchObject({ reconnectAttempts: 1 });
 
     for (const attempts of [2, 2]) {
       fake.setState(instance.name, 'close');
       await db().instance.update({ where: { id }, data: { nextReconnectAt: new Date(Date.now() - 1000) } });
-      await server.app.watchdog.runOnce();
+      await server.app.watchdog!.runOnce();
       expect((await db().instance.findUniqueOrThrow({ where: { id } })).reconnectAttempts).toBe(attempts);
     }
     const failed = await status(instance.id);
@@ -139,10 +139,10 @@ describe('watchdog', () => {
   it('repairs a drifted status when the line is open again', async () => {
     const { instance, fake, id } = await connectedLine('Drifting');
     fake.setState(instance.name, 'close');
-    await server.app.watchdog.runOnce();
+    await server.app.watchdog!.runOnce();
     expect(await db().instance.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'DISCONNECTED' });
     fake.setState(instance.name, 'open');
-    await server.app.watchdog.runOnce();
+    await server.app.watchdog!.runOnce();
     expect(await status(instance.id)).toMatchObject({ status: 'CONNECTED', health: { state: 'OK' } });
     expect(await db().instance.findUniqueOrThrow({ where: { id } })).toMatchObject({ reconnectAttempts: 0, nextReconnectAt: null });
   });
@@ -151,7 +151,7 @@ describe('watchdog', () => {
     const { instance, id } = await connectedLine('Silent');
     const hourAgo = new Date(Date.now() - 60 * 60_000);
     await db().instance.update({ where: { id }, data: { lastInboundAt: hourAgo, lastConnectedAt: hourAgo, lastOutboundAt: new Date() } });
-    await server.app.watchdog.runOnce();
+    await server.app.watchdog!.runOnce();
     const view = await status(instance.id);
     expect(view).toMatchObject({ status: 'CONNECTED', health: { state: 'DEGRADED' } });
     expect(view?.health.reason).toMatch(/nothing received/);
@@ -160,7 +160,7 @@ describe('watchdog', () => {
   it('marks a line FAILED when its instance vanished from the server', async () => {
     const { instance, fake, id } = await connectedLine('Vanished');
     fake.instances.delete(instance.name);
-    await server.app.watchdog.runOnce();
+    await server.app.watchdog!.runOnce();
     expect(await db().instance.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'FAILED', remoteId: null });
   });
 });
