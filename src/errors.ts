@@ -85,6 +85,11 @@ export function forbidden(message = 'You are not allowed to do this'): GraphQLEr
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
+/** For reads and subscriptions: an object that does not exist or is not the caller's, told apart from neither. */
+export function notVisible(): GraphQLError {
+  return new GraphQLError('No object with this id is visible to you', { extensions: { code: 'NOT_FOUND' } });
+}
+
 /** Bad or expired credentials: HTTP 401 with a GraphQL error body. */
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -11,3 +11,12 @@ export function parseGlobalId(value: string, typename: string, field: string[]):
   }
   throw new ValidationError([{ path: field, message: `Must be the ID of a ${typename}` }]);
 }
+
+/** The row id behind a global ID of a `typename`, or null when it is not one (reads answer null, not an error). */
+export function parseGlobalIdOrNull(value: string, typename: string): string | null {
+  try {
+    return parseGlobalId(value, typename, ['id']);
+  } catch {
+    return null;
+  }
+}

@@ -1,9 +1,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
 import { db } from '../db.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { parseGlobalId } from '../resolvers/global-id.ts';
+import { ConflictError, NotFoundError, notVisible, ValidationError } from '../errors.ts';
+import { parseGlobalId, parseGlobalIdOrNull } from '../resolvers/global-id.ts';
 import { visibleBusinessesWhere } from '../services/access.ts';
 import { selection } from '../services/db/selection.ts';
 import {
@@ -90,13 +89,8 @@ builder.queryFields((t) => ({
     description: 'A business you can see, or null (also for ids of other tenants).',
     args: { id: t.arg.id({ description: 'The business ID.' }) },
     resolve: (query, _root, { id }, ctx) => {
-      let businessId: string;
-      try {
-        businessId = parseGlobalId(id, 'Business', ['id']);
-      } catch {
-        return null;
-      }
-      return findVisibleBusiness(ctx, businessId, query);
+      const businessId = parseGlobalIdOrNull(id, 'Business');
+      return businessId ? findVisibleBusiness(ctx, businessId, query) : null;
     },
   }),
   businesses: t.prismaConnection(
@@ -234,15 +228,8 @@ builder.subscriptionField('businessUpdated', (t) =>
     description: 'Changes to one business, as they happen.',
     args: { businessId: t.arg.id({ description: 'The business ID.' }) },
     subscribe: async (_root, { businessId }, ctx) => {
-      let id: string | undefined;
-      try {
-        id = parseGlobalId(businessId, 'Business', ['businessId']);
-      } catch {
-        id = undefined;
-      }
-      if (!id || !(await ctx.access.can(id, 'READ'))) {
-        throw new GraphQLError('No business with this id is visible to you', { extensions: { code: 'NOT_FOUND' } });
-      }
+      const id = parseGlobalIdOrNull(businessId, 'Business');
+      if (!id || !(await ctx.access.can(id, 'READ'))) throw notVisible();
       return ctx.pubsub.subscribe('business:updated', id);
     },
     resolve: (event) => event,

@@ -3,7 +3,8 @@ import { filter, pipe } from 'graphql-yoga';
 import { builder } from '../builder.ts';
 import { db } from '../db.ts';
 import type { Context } from '../context.ts';
-import { parseGlobalId } from '../resolvers/global-id.ts';
+import { parseGlobalIdOrNull } from '../resolvers/global-id.ts';
+import { notVisible } from '../errors.ts';
 import { visibleBusinessesWhere } from '../services/access.ts';
 import { selection } from '../services/db/selection.ts';
 import type { TypingEvent } from '../services/events/topics.ts';
@@ -12,20 +13,8 @@ import { inboxStream, type InboxStreamItem, REPLAY_LIMIT } from '../services/inb
 
 type ResyncItem = Extract<InboxStreamItem, { kind: 'RESYNC_REQUIRED' }>;
 
-function notVisible(): GraphQLError {
-  return new GraphQLError('No object with this id is visible to you', { extensions: { code: 'NOT_FOUND' } });
-}
-
-function idOrNull(value: string, typename: string): string | null {
-  try {
-    return parseGlobalId(value, typename, ['id']);
-  } catch {
-    return null;
-  }
-}
-
 async function readableBusiness(ctx: Context, businessGlobalId: string): Promise<string> {
-  const id = idOrNull(businessGlobalId, 'Business');
+  const id = parseGlobalIdOrNull(businessGlobalId, 'Business');
   if (!id || !(await ctx.access.can(id, 'READ'))) throw notVisible();
   return id;
 }
@@ -142,7 +131,7 @@ function liveOf(ctx: Context, businessId: string, kinds: InboxEvent['kind'][], c
 
 async function conversationFilter(ctx: Context, businessId: string, conversationGlobalId: string | null | undefined): Promise<string | null> {
   if (conversationGlobalId == null) return null;
-  const id = idOrNull(conversationGlobalId, 'Conversation');
+  const id = parseGlobalIdOrNull(conversationGlobalId, 'Conversation');
   const conversation = id ? await db().conversation.findFirst({ where: { id, businessId }, select: { id: true } }) : null;
   if (!conversation) throw notVisible();
   return conversation.id;
@@ -206,7 +195,7 @@ builder.subscriptionFields((t) => ({
     description: 'The customer typing in one conversation, as WhatsApp reports it.',
     args: { conversationId: t.arg.id({ description: 'The Conversation ID.' }) },
     subscribe: async (_root, { conversationId }, ctx) => {
-      const id = idOrNull(conversationId, 'Conversation');
+      const id = parseGlobalIdOrNull(conversationId, 'Conversation');
       const conversation = id
         ? await db().conversation.findFirst({ where: { id, business: visibleBusinessesWhere(ctx.viewer) }, select: { id: true } })
         : null;

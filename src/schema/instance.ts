@@ -1,5 +1,4 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
 import { db } from '../db.ts';
 import {
@@ -7,11 +6,12 @@ import {
   GatewayUnavailableError,
   InstanceNotConnectedError,
   NotFoundError,
+  notVisible,
   PlanUpgradeRequiredError,
   ValidationError,
 } from '../errors.ts';
 import type { Instance } from '../generated/prisma/client.ts';
-import { parseGlobalId } from '../resolvers/global-id.ts';
+import { parseGlobalId, parseGlobalIdOrNull } from '../resolvers/global-id.ts';
 import { visibleBusinessesWhere } from '../services/access.ts';
 import { selection } from '../services/db/selection.ts';
 import {
@@ -244,18 +244,6 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-function notVisible(): GraphQLError {
-  return new GraphQLError('No object with this id is visible to you', { extensions: { code: 'NOT_FOUND' } });
-}
-
-function parseOrNull(value: string, typename: string): string | null {
-  try {
-    return parseGlobalId(value, typename, ['id']);
-  } catch {
-    return null;
-  }
-}
-
 builder.subscriptionFields((t) => ({
   instanceQrCodeUpdated: t.prismaField({
     type: 'Instance',
@@ -263,7 +251,7 @@ builder.subscriptionFields((t) => ({
     description: 'The line each time a new QR or pairing code arrives, until it connects.',
     args: { instanceId: t.arg.id({ description: 'The Instance ID.' }) },
     subscribe: async (_root, { instanceId }, ctx) => {
-      const id = parseOrNull(instanceId, 'Instance');
+      const id = parseGlobalIdOrNull(instanceId, 'Instance');
       const instance = id ? await db().instance.findFirst({ where: { id, business: visibleBusinessesWhere(ctx.viewer) }, select: { id: true } }) : null;
       if (!instance) throw notVisible();
       return ctx.pubsub.subscribe('instance:qr', instance.id);
@@ -276,7 +264,7 @@ builder.subscriptionFields((t) => ({
     description: 'Any line of the business whose status changed (connected, dropped, logged out, failed…), with its reason.',
     args: { businessId: t.arg.id({ description: 'The business ID.' }) },
     subscribe: async (_root, { businessId }, ctx) => {
-      const id = parseOrNull(businessId, 'Business');
+      const id = parseGlobalIdOrNull(businessId, 'Business');
       if (!id || !(await ctx.access.can(id, 'READ'))) throw notVisible();
       return ctx.pubsub.subscribe('business:instance', id);
     },

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { db } from '../db.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { parseGlobalId } from '../resolvers/global-id.ts';
+import { parseGlobalId, parseGlobalIdOrNull } from '../resolvers/global-id.ts';
 import { manageableBusinessesWhere } from '../services/access.ts';
 import { replayWebhookEvent, webhookEventsWhere } from '../services/whatsapp/webhook-events.ts';
 import { selection } from '../services/db/selection.ts';
@@ -47,12 +47,8 @@ builder.queryField('webhookEvents', (t) =>
         status: t.arg({ type: WebhookEventStatusEnum, required: false, description: 'Only deliveries in this state.' }),
       },
       resolve: async (query, _root, { instanceId, status }, ctx) => {
-        let id: string;
-        try {
-          id = parseGlobalId(instanceId, 'Instance', ['instanceId']);
-        } catch {
-          return [];
-        }
+        const id = parseGlobalIdOrNull(instanceId, 'Instance');
+        if (!id) return [];
         return db().webhookEvent.findMany({ ...selection(query), where: await webhookEventsWhere(ctx, id, status), orderBy: { id: 'desc' } });
       },
     },

@@ -56,3 +56,8 @@ export const slugSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'Must be 1–64 lowercase letters, digits or inner hyphens');
+
+export const e164Schema = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 phone number such as +12025550123');

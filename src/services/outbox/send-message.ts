@@ -16,7 +16,7 @@ import { selection } from '../db/selection.ts';
 import { newId } from '../ids.ts';
 import { appendInboxEvents, type InboxEvent, type InboxEventInput, publishInboxEvents } from '../inbox/events.ts';
 import type { Platform } from '../platform.ts';
-import { parseInput } from '../validation.ts';
+import { e164Schema, parseInput } from '../validation.ts';
 import { resolveContact } from '../whatsapp/contacts.ts';
 import { charCount, MAX_TEXT_CHARS, renderTemplate } from './templates.ts';
 
@@ -60,7 +60,7 @@ const SendSchema = z
   .object({
     conversationId: z.string().nullish(),
     instanceId: z.string().nullish(),
-    to: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 phone number such as +12025550123').nullish(),
+    to: e164Schema.nullish(),
     type: z
       .enum(OUTBOUND_TYPES)
       .nullish()

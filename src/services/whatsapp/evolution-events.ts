@@ -429,6 +429,11 @@ const DELIVERY_STATUS = new Map<string, DeliveryStatus>([
   ['ERROR', 'FAILED'],
 ]);
 
+/** Our delivery status for an Evolution receipt status, or null when it says nothing usable. */
+export function deliveryStatusOf(raw: string | null): DeliveryStatus | null {
+  return raw === null ? null : (DELIVERY_STATUS.get(raw) ?? null);
+}
+
 function parseStatusUpdate(item: unknown, path: string): NormalisedEvent {
   const record = requireRecord(item, path);
   const raw = optionalString(record.status);
@@ -438,7 +443,7 @@ function parseStatusUpdate(item: unknown, path: string): NormalisedEvent {
       externalId: requireString(record, 'keyId', path),
       chatJid: requireString(record, 'remoteJid', path),
       fromMe: record.fromMe === true,
-      status: raw === null ? null : (DELIVERY_STATUS.get(raw) ?? null),
+      status: deliveryStatusOf(raw),
     },
   };
 }

@@ -2,8 +2,9 @@ import { db } from '../../db.ts';
 import { retryOnConflict } from '../db/retry.ts';
 import { newId } from '../ids.ts';
 import type { InboxEvent } from '../inbox/events.ts';
-import { type InboundMessage, jidToPhone } from './evolution-events.ts';
+import type { InboundMessage } from './evolution-events.ts';
 import type { IngestInstance } from './ingest-scope.ts';
+import { contactIdentity, senderOf, storedMedia, storedReaction } from './stored-message.ts';
 
 export type FastPathOutcome = 'PROCESSED' | 'DUPLICATE' | 'SLOW_PATH';
 
@@ -16,10 +17,8 @@ interface Pending {
 const MAX_BATCH = 128;
 
 function rowOf(instance: IngestInstance, event: string, rawBody: string, dedupeKey: string | null, message: InboundMessage, ord: number) {
-  const jids = [message.chatJid, ...(message.chatAltJid ? [message.chatAltJid] : [])];
-  const media = message.media
-    ? { ...Object.fromEntries(Object.entries(message.media).filter(([key]) => key !== 'base64')), hasInlineData: message.media.base64 !== null }
-    : null;
+  const { jids, phone, name } = contactIdentity(message);
+  const sender = senderOf(message);
   return {
     ord,
     event_id: newId(),
@@ -27,17 +26,17 @@ function rowOf(instance: IngestInstance, event: string, rawBody: string, dedupeK
     event,
     payload: rawBody,
     jids,
-    phone: message.isGroup ? null : (jids.map(jidToPhone).find((candidate) => candidate !== null) ?? null),
-    name: message.isGroup ? null : message.pushName,
+    phone,
+    name,
     message_id: newId(message.timestamp.getTime()),
     type: message.type,
     body: message.text,
-    media,
+    media: storedMedia(message),
     location: message.location,
-    reaction: message.reaction ? { targetExternalId: message.reaction.targetExternalId, emoji: message.reaction.emoji } : null,
+    reaction: storedReaction(message),
     quoted: message.quotedExternalId,
-    sender_jid: message.isGroup ? (message.participantAltJid ?? message.participantJid) : null,
-    sender_name: message.isGroup ? message.pushName : null,
+    sender_jid: sender.jid,
+    sender_name: sender.name,
     external_id: message.externalId,
     created_at: message.timestamp.toISOString(),
     instance_id: instance.id,

@@ -2,8 +2,9 @@ import type { MessageDirection, MessageStatus, Prisma } from '../../generated/pr
 import { jsonParam } from '../db/json-param.ts';
 import { newId } from '../ids.ts';
 import { renameKnownContact, resolveContact } from './contacts.ts';
-import { type InboundMessage, jidToPhone, type StatusUpdate } from './evolution-events.ts';
+import { deliveryStatusOf, type InboundMessage, type StatusUpdate } from './evolution-events.ts';
 import type { IngestScope } from './ingest-scope.ts';
+import { contactIdentity, senderOf, storedMedia, storedReaction } from './stored-message.ts';
 
 /** Receipts only move forward: PENDING < SENT < DELIVERED < READ < PLAYED. */
 const STATUS_RANK_SQL = (column: string) => `CASE ${column}
@@ -12,36 +13,13 @@ const STATUS_RANK_SQL = (column: string) => `CASE ${column}
 
 const STATUS_RANK: Record<string, number> = { QUEUED: 0, PENDING: 1, SENT: 2, DELIVERED: 3, READ: 4, PLAYED: 5 };
 
-function identityOf(message: InboundMessage) {
-  const jids = [message.chatJid, ...(message.chatAltJid ? [message.chatAltJid] : [])];
-  return {
-    jids,
-    phone: message.isGroup ? null : (jids.map(jidToPhone).find((phone) => phone !== null) ?? null),
-    // Our own messages carry our name, not the customer's.
-    name: message.fromMe || message.isGroup ? null : message.pushName,
-    isGroup: message.isGroup,
-  };
-}
-
-function senderOf(message: InboundMessage): { jid: string | null; name: string | null } {
-  if (!message.isGroup || message.fromMe) return { jid: null, name: null };
-  return { jid: message.participantAltJid ?? message.participantJid, name: message.pushName };
-}
-
-function mediaJson(message: InboundMessage): Record<string, unknown> | null {
-  if (!message.media) return null;
-  const { base64: _omitted, ...media } = message.media;
-  // Raw base64 stays in the stored webhook event; the message row keeps metadata and a URL.
-  return { ...media, hasInlineData: message.media.base64 !== null };
-}
-
 async function storeMessage(scope: IngestScope, message: InboundMessage, origin: 'customer' | 'phone' | 'api'): Promise<void> {
   const { tx, instance } = scope;
   if (message.isBroadcast) return;
   const settings = instance.settings as { groups?: string };
   if (message.isGroup && settings.groups === 'IGNORE') return;
 
-  const contactId = await resolveContact(tx, instance.businessId, identityOf(message));
+  const contactId = await resolveContact(tx, instance.businessId, contactIdentity(message));
   const [conversation] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Conversation" (id, "businessId", "instanceId", "contactId", "isGroup", "updatedAt")
     VALUES (${newId()}, ${instance.businessId}, ${instance.id}, ${contactId}, ${message.isGroup}, now())
@@ -59,13 +37,12 @@ async function storeMessage(scope: IngestScope, message: InboundMessage, origin:
   const status: MessageStatus = message.fromMe ? 'SENT' : 'RECEIVED';
   const author = origin === 'customer' ? 'CUSTOMER' : 'PHONE';
   const sender = senderOf(message);
-  const reaction = message.reaction ? { targetExternalId: message.reaction.targetExternalId, emoji: message.reaction.emoji } : null;
   const id = newId(message.timestamp.getTime());
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Message" (id, "businessId", "conversationId", "instanceId", direction, type, body, media, location, reaction,
       "quotedMessageId", status, author, "senderJid", "senderName", "externalId", "createdAt", "sentAt")
     VALUES (${id}, ${instance.businessId}, ${conversationId}, ${instance.id}, ${direction}::"MessageDirection", ${message.type}::"MessageType",
-      ${message.text}, ${jsonParam(mediaJson(message))}::jsonb, ${jsonParam(message.location)}::jsonb, ${jsonParam(reaction)}::jsonb, ${quotedMessageId},
+      ${message.text}, ${jsonParam(storedMedia(message))}::jsonb, ${jsonParam(message.location)}::jsonb, ${jsonParam(storedReaction(message))}::jsonb, ${quotedMessageId},
       ${status}::"MessageStatus", ${author}::"MessageAuthor", ${sender.jid}, ${sender.name}, ${message.externalId},
       ${message.timestamp}, ${message.fromMe ? message.timestamp : null})
     ON CONFLICT ("instanceId", "externalId") DO NOTHING
@@ -124,8 +101,7 @@ export async function ingestSent(scope: IngestScope, message: InboundMessage): P
  * the match cannot pick the wrong one of ours.
  */
 async function attachToOutbox(scope: IngestScope, message: InboundMessage): Promise<boolean> {
-  const jids = [message.chatJid, ...(message.chatAltJid ? [message.chatAltJid] : [])];
-  const phone = jids.map(jidToPhone).find((candidate) => candidate !== null) ?? null;
+  const { jids, phone } = contactIdentity(message);
   const attached = await scope.tx.$executeRaw`
     UPDATE "Message" SET "externalId" = ${message.externalId}
     WHERE id = (
@@ -159,7 +135,7 @@ async function advanceStatus(scope: IngestScope, update: StatusUpdate & { status
     update.status,
     rank,
   );
-  for (const row of changed) scope.events.push({ kind: 'MESSAGE_UPDATED', conversationId: row.conversationId, messageId: row.id });
+  messagesUpdated(scope, changed);
   if (changed.length > 0) return { exists: true };
   const [existing] = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Message" WHERE "instanceId" = ${instance.id} AND "externalId" = ${update.externalId}`;
@@ -180,15 +156,8 @@ async function applyDeferredStatuses(scope: IngestScope, externalId: string): Pr
     SELECT id, payload->'data'->>'status' AS status FROM "WebhookEvent"
     WHERE "instanceId" = ${instance.id} AND status = 'RECEIVED' AND event = 'messages.update'
       AND payload->'data'->>'keyId' = ${externalId}`;
-  const mapping: Record<string, 'SENT' | 'DELIVERED' | 'READ' | 'PLAYED' | 'FAILED'> = {
-    SERVER_ACK: 'SENT',
-    DELIVERY_ACK: 'DELIVERED',
-    READ: 'READ',
-    PLAYED: 'PLAYED',
-    ERROR: 'FAILED',
-  };
   for (const row of waiting) {
-    const status = mapping[row.status];
+    const status = deliveryStatusOf(row.status);
     if (status) await advanceStatus(scope, { externalId, chatJid: '', fromMe: true, status });
   }
   if (waiting.length > 0) {

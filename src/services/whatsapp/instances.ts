@@ -14,7 +14,7 @@ import { visibleBusinessesWhere } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import type { Platform } from '../platform.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
-import { parseInput } from '../validation.ts';
+import { e164Schema, parseInput } from '../validation.ts';
 import type { QrCode, WebhookConfig } from './gateway.ts';
 import { GatewayError } from './gateway-errors.ts';
 import { publishInstanceChanged, publishQr } from './instance-events.ts';
@@ -43,8 +43,6 @@ export const WEBHOOK_EVENTS = [
   'PRESENCE_UPDATE',
 ];
 
-const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 phone number such as +12025550123');
-
 const SetupSchema = z
   .object({
     integration: z.enum(['BAILEYS', 'CLOUD_API']),
@@ -62,7 +60,7 @@ const SetupSchema = z
         category: z.string().trim().max(80).nullish(),
       })
       .nullish(),
-    phoneNumber: e164.nullish(),
+    phoneNumber: e164Schema.nullish(),
   })
   .superRefine((input, issues) => {
     if (input.integration === 'CLOUD_API' && !input.cloudApi) {
@@ -255,7 +253,7 @@ export async function setupWhatsApp(ctx: Context, businessId: string, input: Set
 
 /** A fresh QR (or pairing code when a phone number is given), or CONNECTED when already open. */
 export async function connectInstance(ctx: Context, instanceId: string, phoneNumber: string | null | undefined): Promise<Instance> {
-  const number = phoneNumber == null ? undefined : parseInput(e164, phoneNumber, ['input', 'phoneNumber']);
+  const number = phoneNumber == null ? undefined : parseInput(e164Schema, phoneNumber, ['input', 'phoneNumber']);
   const instance = await loadInstance(ctx, instanceId);
   await ctx.access.authorize(instance.businessId, 'MANAGE', ['input', 'instanceId']);
   const { platform } = ctx;

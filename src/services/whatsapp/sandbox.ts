@@ -4,13 +4,11 @@ import { db } from '../../db.ts';
 import { InstanceNotConnectedError, NotFoundError, SandboxOnlyError } from '../../errors.ts';
 import type { Instance } from '../../generated/prisma/client.ts';
 import { visibleBusinessesWhere } from '../access.ts';
-import { parseInput } from '../validation.ts';
+import { e164Schema, parseInput } from '../validation.ts';
 import { GatewayError } from './gateway-errors.ts';
 
-const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 phone number such as +12025550123');
-
 const InboundSchema = z.object({
-  from: e164,
+  from: e164Schema,
   text: z.string().min(1, 'Must not be empty').max(4_096, 'Must be at most 4,096 characters'),
   name: z.string().trim().min(1).max(80).nullish(),
 });
@@ -34,7 +32,7 @@ function notConnected(error: unknown): never {
 
 /** Simulates the phone scanning the QR code: the line connects as `phoneNumber` (or a made-up number). */
 export async function sandboxPairInstance(ctx: Context, instanceId: string, phoneNumber: string | null | undefined): Promise<Instance> {
-  const number = phoneNumber == null ? undefined : parseInput(e164, phoneNumber, ['input', 'phoneNumber']);
+  const number = phoneNumber == null ? undefined : parseInput(e164Schema, phoneNumber, ['input', 'phoneNumber']);
   const instance = await sandboxInstance(ctx, instanceId);
   await ctx.platform.gateways.sandbox.pair(instance.name, number?.replace(/\D/g, '')).catch(notConnected);
   return db().instance.findUniqueOrThrow({ where: { id: instance.id } });
