@@ -41,6 +41,18 @@ const EnvSchema = z.object({
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(0).default(64),
   SELF_SERVICE_PLANS: z.enum(['true', 'false']).default('false'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  AI_DEBOUNCE_MS: z.coerce.number().int().min(0).default(1_500),
+  AI_TIMEOUT_MS: integer(8_000),
+  AI_CONCURRENCY: z.coerce.number().int().min(0).default(8),
+  AI_POLL_INTERVAL_MS: integer(1_000),
+  AI_LEASE_MS: integer(60_000),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString,
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_API_URL: z.string().trim().default('https://api.twilio.com'),
+  EXPORT_URL_TTL_SECONDS: integer(3_600),
 });
 
 export interface Config {
@@ -86,6 +98,24 @@ export interface Config {
   selfServicePlans: boolean;
   /** `api` serves GraphQL and webhooks only, `worker` runs the background workers only, `all` both. */
   role: 'all' | 'api' | 'worker';
+  ai: {
+    /** Quiet time after a customer's last message before the AI answers, so a burst gets one answer. */
+    debounceMs: number;
+    /** One model call, retries excluded. */
+    timeoutMs: number;
+    /** Conversations answered at once in this process; 0 runs no AI worker here. */
+    concurrency: number;
+    pollIntervalMs: number;
+    leaseMs: number;
+    /** Unset: the built-in rule-based intents and answers (no model). */
+    openai: { apiKey: string; baseUrl: string | undefined; model: string } | undefined;
+  };
+  /** Unset: phone numbers can only be registered manually. */
+  twilio: { accountSid: string; authToken: string; apiUrl: string } | undefined;
+  exports: {
+    /** How long a download link stays valid. */
+    urlTtlSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -121,6 +151,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (vars.OUTBOX_LEASE_MS <= vars.EVOLUTION_TIMEOUT_MS) {
     // A lease shorter than one send would let a second replica resend a message still in flight.
     throw new ConfigError('OUTBOX_LEASE_MS must be longer than EVOLUTION_TIMEOUT_MS');
+  }
+  if (Boolean(vars.TWILIO_ACCOUNT_SID) !== Boolean(vars.TWILIO_AUTH_TOKEN)) {
+    throw new ConfigError('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together: set both or neither');
+  }
+  if (vars.OPENAI_BASE_URL && !/^https?:\/\//.test(vars.OPENAI_BASE_URL)) {
+    throw new ConfigError('OPENAI_BASE_URL must start with http:// or https://');
+  }
+  if (vars.AI_LEASE_MS <= 2 * vars.AI_TIMEOUT_MS) {
+    // A lease shorter than a model call and its retry would let a second replica answer the same messages.
+    throw new ConfigError('AI_LEASE_MS must be longer than twice AI_TIMEOUT_MS');
   }
   if (vars.JWT_SECRET && vars.JWT_SECRET.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters');
@@ -159,5 +199,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     selfServicePlans: vars.SELF_SERVICE_PLANS === 'true',
     role: vars.ROLE,
+    ai: {
+      debounceMs: vars.AI_DEBOUNCE_MS,
+      timeoutMs: vars.AI_TIMEOUT_MS,
+      concurrency: vars.AI_CONCURRENCY,
+      pollIntervalMs: vars.AI_POLL_INTERVAL_MS,
+      leaseMs: vars.AI_LEASE_MS,
+      openai: vars.OPENAI_API_KEY
+        ? { apiKey: vars.OPENAI_API_KEY, baseUrl: vars.OPENAI_BASE_URL?.replace(/\/+$/, ''), model: vars.OPENAI_MODEL }
+        : undefined,
+    },
+    twilio:
+      vars.TWILIO_ACCOUNT_SID && vars.TWILIO_AUTH_TOKEN
+        ? { accountSid: vars.TWILIO_ACCOUNT_SID, authToken: vars.TWILIO_AUTH_TOKEN, apiUrl: vars.TWILIO_API_URL.replace(/\/+$/, '') }
+        : undefined,
+    exports: { urlTtlSeconds: vars.EXPORT_URL_TTL_SECONDS },
   };
 }
