@@ -93,7 +93,7 @@ export const AiSettingsSchema = z.object({
   blocklist: z.array(text(100)).max(200).default([]),
   maxRepliesPerConversationPerHour: z.number().int().min(1, 'Must be at least 1').max(100, 'Must be at most 100').default(10),
   /** Below this classifier/model confidence the conversation goes to a human. */
-  confidenceThreshold: z.number().min(0).max(1).default(0.45),
+  confidenceThreshold: z.number().min(0).max(1).default(0.5),
   humanFallbackMessage: text(1_000).nullish(),
   /** Resolving a conversation hands it back to the AI. */
   handBackOnResolve: z.boolean().default(true),
@@ -118,7 +118,7 @@ export function readAiSettings(stored: unknown): AiSettings {
   return base;
 }
 
-/** Validates a full replacement of the settings (a mutation input); errors point into `input.settings`. */
-export function parseAiSettings(input: unknown, root: string[] = ['input', 'settings']): AiSettings {
+/** Validates a full replacement of the settings (a mutation input); errors point into `input`. */
+export function parseAiSettings(input: unknown, root: string[] = ['input']): AiSettings {
   return parseInput(AiSettingsSchema, input, root);
 }
