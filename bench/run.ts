@@ -1,7 +1,9 @@
 // `npm run bench`: every benchmark, figures for the README. No pass/fail: these machines are shared and noisy.
 // With DATABASE_URL/REDIS_URL the server runs on PostgreSQL/Redis; the webhook, outbox and inbox benchmarks
-// need DATABASE_URL. BENCH_ONLY=fanout,inbox (names: graphql, webhook, outbox, fanout, inbox) runs a subset.
+// need DATABASE_URL. BENCH_ONLY=fanout,inbox (names: graphql, webhook, outbox, fanout, inbox, ai, analytics) runs a subset.
 import { createTestDatabase } from '../test/support/database.ts';
+import { benchAiReply } from './ai-reply.ts';
+import { benchAnalytics } from './analytics.ts';
 import { benchFanout } from './fanout.ts';
 import { benchGraphql } from './graphql.ts';
 import { benchInbox } from './inbox.ts';
@@ -26,6 +28,8 @@ const benchmarks: Record<string, () => Promise<void>> = {
   outbox: benchOutboxDrain,
   fanout: benchFanout,
   inbox: benchInbox,
+  ai: benchAiReply,
+  analytics: benchAnalytics,
 };
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 console.log(`node ${process.version}; database ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}; events ${process.env.REDIS_URL ? 'redis' : 'memory'}`);

@@ -52,6 +52,7 @@ const EnvSchema = z.object({
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_API_URL: z.string().trim().default('https://api.twilio.com'),
+  TWILIO_PRICING_URL: z.string().trim().default('https://pricing.twilio.com'),
   EXPORT_URL_TTL_SECONDS: integer(3_600),
 });
 
@@ -111,7 +112,7 @@ export interface Config {
     openai: { apiKey: string; baseUrl: string | undefined; model: string } | undefined;
   };
   /** Unset: phone numbers can only be registered manually. */
-  twilio: { accountSid: string; authToken: string; apiUrl: string } | undefined;
+  twilio: { accountSid: string; authToken: string; apiUrl: string; /** Twilio's Pricing API (monthly number prices). */ pricingUrl: string } | undefined;
   exports: {
     /** How long a download link stays valid. */
     urlTtlSeconds: number;
@@ -158,9 +159,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (vars.OPENAI_BASE_URL && !/^https?:\/\//.test(vars.OPENAI_BASE_URL)) {
     throw new ConfigError('OPENAI_BASE_URL must start with http:// or https://');
   }
-  if (vars.AI_LEASE_MS <= 2 * vars.AI_TIMEOUT_MS) {
-    // A lease shorter than a model call and its retry would let a second replica answer the same messages.
-    throw new ConfigError('AI_LEASE_MS must be longer than twice AI_TIMEOUT_MS');
+  if (vars.AI_LEASE_MS <= 4 * vars.AI_TIMEOUT_MS + 2_000) {
+    // One decision makes up to two model calls, each retried once: a shorter lease would let a second replica answer the same messages.
+    throw new ConfigError('AI_LEASE_MS must be longer than four times AI_TIMEOUT_MS plus 2 seconds');
   }
   if (vars.JWT_SECRET && vars.JWT_SECRET.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters');
@@ -211,7 +212,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     twilio:
       vars.TWILIO_ACCOUNT_SID && vars.TWILIO_AUTH_TOKEN
-        ? { accountSid: vars.TWILIO_ACCOUNT_SID, authToken: vars.TWILIO_AUTH_TOKEN, apiUrl: vars.TWILIO_API_URL.replace(/\/+$/, '') }
+        ? {
+            accountSid: vars.TWILIO_ACCOUNT_SID,
+            authToken: vars.TWILIO_AUTH_TOKEN,
+            apiUrl: vars.TWILIO_API_URL.replace(/\/+$/, ''),
+            pricingUrl: vars.TWILIO_PRICING_URL.replace(/\/+$/, ''),
+          }
         : undefined,
     exports: { urlTtlSeconds: vars.EXPORT_URL_TTL_SECONDS },
   };

@@ -6,6 +6,7 @@ export const USER_ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'PLAN_UPGRADE_REQUIRED',
+  'PLAN_LIMIT_EXCEEDED',
   'CAPACITY_EXHAUSTED',
   'GATEWAY_UNAVAILABLE',
   'INSTANCE_NOT_CONNECTED',
@@ -51,6 +52,21 @@ export class ConflictError extends UserError {
 export class PlanUpgradeRequiredError extends UserError {
   override name = 'PlanUpgradeRequiredError';
   readonly code = 'PLAN_UPGRADE_REQUIRED';
+}
+
+/** A monthly allowance of the plan is used up; it resets at `resetsAt` (or with a bigger plan). */
+export class PlanLimitExceededError extends UserError {
+  override name = 'PlanLimitExceededError';
+  readonly code = 'PLAN_LIMIT_EXCEEDED';
+  constructor(
+    message: string,
+    field: string[] | null,
+    readonly limit: number,
+    readonly used: number,
+    readonly resetsAt: Date,
+  ) {
+    super(message, field);
+  }
 }
 
 export class CapacityExhaustedError extends UserError {

@@ -7,6 +7,7 @@ import {
   GatewayUnavailableError,
   InstanceNotConnectedError,
   NotFoundError,
+  PlanLimitExceededError,
   PlanUpgradeRequiredError,
   SandboxOnlyError,
   USER_ERROR_CODES,
@@ -21,6 +22,7 @@ export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
     NOT_FOUND: { description: 'The object does not exist or is not visible to you.' },
     CONFLICT: { description: 'The change conflicts with existing data (a taken slug, an existing member, the last owner).' },
     PLAN_UPGRADE_REQUIRED: { description: 'The business’s plan does not include this (BASIC has no WhatsApp).' },
+    PLAN_LIMIT_EXCEEDED: { description: 'A monthly allowance of the business’s plan is used up until `resetsAt` (or an upgrade).' },
     CAPACITY_EXHAUSTED: { description: 'No enabled Evolution server has room for another instance.' },
     GATEWAY_UNAVAILABLE: { description: 'The WhatsApp engine could not be reached or refused; retrying the same mutation later is safe.' },
     INSTANCE_NOT_CONNECTED: { description: 'The WhatsApp line is not connected.' },
@@ -71,6 +73,18 @@ builder.objectType(ConflictError, {
   description: 'The change conflicts with existing data. Nothing was written.',
   interfaces: [UserErrorInterface],
   isTypeOf: (value) => value instanceof ConflictError,
+});
+
+builder.objectType(PlanLimitExceededError, {
+  name: 'PlanLimitExceededError',
+  description: 'A monthly allowance of the business’s plan is used up. Nothing was written or queued.',
+  interfaces: [UserErrorInterface],
+  isTypeOf: (value) => value instanceof PlanLimitExceededError,
+  fields: (t) => ({
+    limit: t.exposeInt('limit', { description: 'The plan’s allowance for the month.' }),
+    used: t.exposeInt('used', { description: 'How much of it is used (more than `limit` after a downgrade).' }),
+    resetsAt: t.expose('resetsAt', { type: 'DateTime', description: 'When the allowance resets: local midnight of the 1st of next month, in the business’s timezone.' }),
+  }),
 });
 
 const SIMPLE_ERRORS = [

@@ -18,5 +18,15 @@ import './reply-template.ts';
 import './send-message.ts';
 import './conversation-actions.ts';
 import './inbox-live.ts';
+import './ai-settings.ts';
+import './ai-run.ts';
+import './phone-number.ts';
+import './call.ts';
+import './timeline.ts';
+import './ai-drafts.ts';
+import './export-job.ts';
+import './usage.ts';
+import './analytics.ts';
+import './platform-analytics.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { db } from '../db.ts';
 import {
   CapacityExhaustedError,
+  ConflictError,
   GatewayUnavailableError,
   InstanceNotConnectedError,
   NotFoundError,
@@ -14,6 +15,7 @@ import type { Instance } from '../generated/prisma/client.ts';
 import { parseGlobalId, parseGlobalIdOrNull } from '../resolvers/global-id.ts';
 import { visibleBusinessesWhere } from '../services/access.ts';
 import { selection } from '../services/db/selection.ts';
+import { TwilioNotConfiguredError } from '../services/phone-numbers/errors.ts';
 import {
   connectInstance,
   deleteInstance,
@@ -179,6 +181,10 @@ const SetupWhatsAppInput = builder.inputType('SetupWhatsAppInput', {
     cloudApi: t.field({ type: CloudApiInput, required: false, description: 'Required for CLOUD_API.' }),
     businessProfile: t.field({ type: BusinessProfileInput, required: false, description: 'Profile to show on WhatsApp.' }),
     phoneNumber: t.string({ required: false, description: 'E.164 number of the phone to pair: a pairing code is issued besides the QR.' }),
+    provisionNumber: t.boolean({
+      required: false,
+      description: 'Provision a local number through Twilio first (or reuse the business’s own) and link it to the line; instead of `phoneNumber`.',
+    }),
   }),
 });
 
@@ -201,7 +207,10 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     description: 'Places the business’s WhatsApp line on an engine, creates it there with our webhook, and returns it with its first QR code.',
     args: { input: t.arg({ type: SetupWhatsAppInput, description: 'What to do; see the input type.' }) },
-    errors: { types: [...lineErrors, PlanUpgradeRequiredError, CapacityExhaustedError], ...resultNames('setupWhatsApp', 'instance', 'The line, as it is now.') },
+    errors: {
+      types: [...lineErrors, PlanUpgradeRequiredError, CapacityExhaustedError, ConflictError, TwilioNotConfiguredError],
+      ...resultNames('setupWhatsApp', 'instance', 'The line, as it is now.'),
+    },
     resolve: (_query, _root, { input: { businessId, ...rest } }, ctx) =>
       setupWhatsApp(ctx, parseGlobalId(businessId, 'Business', ['input', 'businessId']), rest),
   }),

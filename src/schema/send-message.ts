@@ -4,6 +4,7 @@ import {
   ContactOptedOutError,
   InstanceNotConnectedError,
   NotFoundError,
+  PlanLimitExceededError,
   PlanUpgradeRequiredError,
   ValidationError,
 } from '../errors.ts';
@@ -111,7 +112,7 @@ builder.mutationFields((t) => ({
       'Queues a WhatsApp message (QUEUED, stored before anything is sent); the outbox sends it, retrying while WhatsApp or Evolution is down, and its status moves on as receipts arrive.',
     args: { input: t.arg({ type: SendMessageInput, description: 'What to send; see the input type.' }) },
     errors: {
-      types: [ValidationError, NotFoundError, ContactOptedOutError, InstanceNotConnectedError, PlanUpgradeRequiredError],
+      types: [ValidationError, NotFoundError, ContactOptedOutError, InstanceNotConnectedError, PlanUpgradeRequiredError, PlanLimitExceededError],
       ...resultNames('sendMessage', 'outboundMessage', 'The queued message (or, for a repeated idempotency key, the one queued first).'),
     },
     resolve: (query, _root, { input }, ctx) => sendMessage(ctx, decodeIds(input), query),
@@ -122,7 +123,7 @@ builder.mutationFields((t) => ({
     description: 'Queues a FAILED message again, with a fresh set of attempts.',
     args: { input: t.arg({ type: MessageIdInput('RetryMessageInput', 'The failed message to send again.'), description: 'What to do; see the input type.' }) },
     errors: {
-      types: [ValidationError, NotFoundError, ConflictError, ContactOptedOutError, InstanceNotConnectedError, PlanUpgradeRequiredError],
+      types: [ValidationError, NotFoundError, ConflictError, ContactOptedOutError, InstanceNotConnectedError, PlanUpgradeRequiredError, PlanLimitExceededError],
       ...resultNames('retryMessage', 'outboundMessage', 'The message, QUEUED again.'),
     },
     resolve: (query, _root, { input }, ctx) => retryMessage(ctx, messageId(input), query),

@@ -7,6 +7,12 @@ import type { Logger } from '../logger.ts';
 import { loadOrCreateJwtSecret, signUserToken } from '../services/auth/jwt.ts';
 import { type Database, openDatabase } from '../services/db/database.ts';
 import { type EventBus, openEventBus } from '../services/events/event-bus.ts';
+import { enableExportLinks } from '../services/exports/links.ts';
+import { createExportWorker } from '../services/exports/worker.ts';
+import { createBrain } from '../services/ai/brain.ts';
+import { createChatModel } from '../services/ai/chat-model.ts';
+import { createIdleHandBack, type IdleHandBack } from '../services/ai/hand-back.ts';
+import { createAiWorker } from '../services/ai/worker.ts';
 import { createOutboxWorker } from '../services/outbox/worker.ts';
 import type { Platform } from '../services/platform.ts';
 import { memoryRateLimiter, redisRateLimiter } from '../services/rate-limit.ts';
@@ -17,9 +23,12 @@ import { EvolutionIngestion } from '../services/whatsapp/ingestion.ts';
 import { SandboxGateway } from '../services/whatsapp/sandbox-gateway.ts';
 import { registerDefaultServer } from '../services/whatsapp/servers.ts';
 import { createWatchdog, type Watchdog } from '../services/whatsapp/watchdog.ts';
+import { createVoiceService } from '../services/voice/calls.ts';
 import { checkReadiness, type HealthReport, type Modes } from './health.ts';
 import { createHttpHandler } from './http.ts';
 import { createEvolutionWebhookHandler } from './evolution-webhook.ts';
+import { createExportDownloadHandler } from './export-download.ts';
+import { createTwilioWebhookHandler } from './twilio-webhook.ts';
 import { createMetrics } from './metrics.ts';
 import { attachWebSocket } from './websocket.ts';
 import { createGraphqlHandler } from './yoga.ts';
@@ -30,6 +39,8 @@ export interface App {
   ingestion: EvolutionIngestion;
   /** Null in a ROLE=api process. */
   watchdog: Watchdog | null;
+  /** Hands idle HUMAN conversations back to the AI; null where no AI worker runs. */
+  aiHandBack: IdleHandBack | null;
   modes(): Modes;
   /** Whether the JWT secret was generated under DATA_DIR (the embedded convenience). */
   generatedJwtSecret: boolean;
@@ -76,8 +87,18 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const watchdog = runsWorkers ? createWatchdog(platform) : null;
   const outbox =
     runsWorkers && config.outbox.concurrency > 0 ? createOutboxWorker(platform, { replayWebhookEvent: (id) => ingestion.replay(id) }) : null;
+  const runsAi = runsWorkers && config.ai.concurrency > 0;
+  // One brain per process, so every decision shares the model's circuit breaker.
+  const brain = createBrain(config.ai.openai ? createChatModel({ ...config.ai.openai, timeoutMs: config.ai.timeoutMs }) : null);
+  const aiWorker = runsAi ? createAiWorker(platform, brain) : null;
+  const aiHandBack = runsAi ? createIdleHandBack(platform) : null;
+  // Download links are signed with a key derived from the JWT secret, so every replica accepts every replica's links.
+  enableExportLinks(platform, jwtSecret);
+  const exportWorker = runsWorkers ? createExportWorker(platform) : null;
 
-  const modes = (): Modes => ({ database: database.kind, events: bus.kind, whatsapp: platform.gateways.mode, ai: 'none' });
+  const modes = (): Modes => ({ database: database.kind, events: bus.kind, whatsapp: platform.gateways.mode, ai: config.ai.openai ? 'openai' : 'rules',
+    voice: config.twilio ? 'twilio' : 'manual',
+  });
   const startedAt = Date.now();
   const metrics = createMetrics();
   const rateLimiter = bus.redis
@@ -94,6 +115,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     maxBodyBytes: config.maxBodyBytes,
     openResponses,
     evolutionWebhook: servesApi ? createEvolutionWebhookHandler({ ingestion, maxBodyBytes: config.maxWebhookBodyBytes, metrics, log }) : null,
+    exportDownload: servesApi ? createExportDownloadHandler({ platform, jwtSecret }) : null,
+    // Calls are answered by the same brain as WhatsApp messages.
+    twilioWebhook: servesApi ? createTwilioWebhookHandler({ voice: createVoiceService({ platform, brain }), config, log }) : null,
     routes: {
       health: (): HealthReport => ({
         status: 'ok',
@@ -118,6 +142,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     platform,
     ingestion,
     watchdog,
+    aiHandBack,
     modes,
     generatedJwtSecret: config.jwtSecret === undefined,
     listen: (port, host = config.host) =>
@@ -146,7 +171,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       await closed;
       clearTimeout(deadline);
       await watchdog?.stop();
+      await aiWorker?.stop();
+      await aiHandBack?.stop();
       await outbox?.stop();
+      await exportWorker?.stop();
       platform.gateways.close();
       await yoga?.dispose();
       await bus.close();

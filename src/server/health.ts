@@ -7,8 +7,10 @@ export interface Modes {
   events: EventsKind;
   /** `sandbox` (simulated lines) until an Evolution server is registered. */
   whatsapp: WhatsAppMode;
-  /** No AI replies exist yet: they arrive with the AI pipeline. */
-  ai: 'none';
+  /** `rules`: the built-in classifier and answers; `openai`: an OpenAI-compatible model (rules when it fails). */
+  ai: 'rules' | 'openai';
+  /** `twilio`: numbers are provisioned and calls answered through Twilio; `manual`: numbers can only be registered. */
+  voice: 'twilio' | 'manual';
 }
 
 export interface HealthReport {

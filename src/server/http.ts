@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import { EVOLUTION_WEBHOOK_PREFIX } from './evolution-webhook.ts';
+import { EXPORT_DOWNLOAD_PREFIX, type ExportDownloadHandler } from './export-download.ts';
 import { readBoundedBody, sendJson } from './http-body.ts';
+import { TWILIO_WEBHOOK_PREFIX } from './twilio-webhook.ts';
 import type { Metrics } from './metrics.ts';
 import type { GraphqlHandler } from './yoga.ts';
 
@@ -23,6 +25,10 @@ export interface HttpHandlerOptions {
   log: Logger;
   /** `POST /webhooks/evolution/…` deliveries. */
   evolutionWebhook: ((req: IncomingMessage, res: ServerResponse, pathname: string, requestId: string) => Promise<void>) | null;
+  /** `GET /exports/<id>/download?token=…`; null in a ROLE=worker process. */
+  exportDownload?: ExportDownloadHandler | null;
+  /** `POST /webhooks/twilio/voice…` requests (Twilio-signed); null in a ROLE=worker process. */
+  twilioWebhook?: ((req: IncomingMessage, res: ServerResponse, pathname: string, requestId: string) => Promise<void>) | null;
   /** Responses still open (long-lived SSE streams among them), so shutdown can end them. */
   openResponses: Set<ServerResponse>;
 }
@@ -38,7 +44,11 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       ? url.pathname
       : url.pathname.startsWith(EVOLUTION_WEBHOOK_PREFIX)
         ? '/webhooks/evolution'
-        : 'other';
+        : url.pathname.startsWith(EXPORT_DOWNLOAD_PREFIX)
+          ? '/exports/download'
+          : url.pathname.startsWith(TWILIO_WEBHOOK_PREFIX)
+            ? '/webhooks/twilio'
+            : 'other';
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && REQUEST_ID_PATTERN.test(incomingId) ? incomingId : randomUUID();
     res.setHeader('x-request-id', requestId);
@@ -77,6 +87,8 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         }
         default:
           if (route === '/webhooks/evolution' && options.evolutionWebhook) return await options.evolutionWebhook(req, res, url.pathname, requestId);
+          if (route === '/exports/download' && options.exportDownload) return await options.exportDownload(req, res, url);
+          if (route === '/webhooks/twilio' && options.twilioWebhook) return await options.twilioWebhook(req, res, url.pathname, requestId);
           return sendJson(res, 404, { error: 'Not found', routes: [...KNOWN_ROUTES] });
       }
     } catch (error) {

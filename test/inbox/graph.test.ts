@@ -32,8 +32,8 @@ beforeAll(async () => {
   // Before the server opens its database: only a database opened while observed reports statements.
   stopObserving = observeQueries((sql) => statements.push(sql));
   fake = await FakeEvolution.start();
-  // No outbox sender here (an API-only replica): its background polls would land among the statements counted.
-  server = await startTestApp({ env: { EVOLUTION_API_URL: fake.url, EVOLUTION_API_KEY: fake.globalKey, OUTBOX_CONCURRENCY: '0' } });
+  // No outbox sender or AI worker here (an API-only replica): their background polls would land among the statements counted.
+  server = await startTestApp({ env: { EVOLUTION_API_URL: fake.url, EVOLUTION_API_KEY: fake.globalKey, OUTBOX_CONCURRENCY: '0', AI_CONCURRENCY: '0' } });
   [owner, stranger] = await Promise.all([server.token({ sub: 'graph-owner' }), server.token({ sub: 'graph-stranger' })]);
 });
 afterAll(async () => {

@@ -51,7 +51,7 @@ describe('/health', () => {
       version: packageVersion,
       uptimeSeconds: expect.any(Number),
       role: 'all',
-      modes: { database: process.env.DATABASE_URL ? 'postgres' : 'pglite', events: 'memory', whatsapp: 'sandbox', ai: 'none' },
+      modes: { database: process.env.DATABASE_URL ? 'postgres' : 'pglite', events: 'memory', whatsapp: 'sandbox', ai: 'rules', voice: 'manual' },
     });
     expect(Number.isInteger(body.uptimeSeconds)).toBe(true);
     expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);

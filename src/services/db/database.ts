@@ -37,9 +37,16 @@ export function observeQueries(observer: QueryObserver): () => void {
   return () => queryObservers.delete(observer);
 }
 
+/**
+ * Prisma's defaults (wait 2 s for a connection, 5 s per interactive transaction) roll back sends
+ * that merely queued behind a hot row (a business's usage or event sequence) on a busy host; the
+ * work is short, so waiting longer is the right answer to load.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
+
 function createClient(adapter: Prisma.PrismaClientOptionsWithAdapter['adapter']): PrismaClient {
-  if (queryObservers.size === 0) return new PrismaClient({ adapter });
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  if (queryObservers.size === 0) return new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+  const prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS, log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query', (event) => {
     for (const observer of queryObservers) observer(event.query);
   });

@@ -10,14 +10,16 @@ import {
   ValidationError,
 } from '../../errors.ts';
 import { type Instance, type Message, type MessageStatus, type Plan, Prisma } from '../../generated/prisma/client.ts';
-import { jsonParam } from '../db/json-param.ts';
 import { retryOnConflict } from '../db/retry.ts';
 import { selection } from '../db/selection.ts';
+import type { UsageThresholdEvent } from '../events/topics.ts';
 import { newId } from '../ids.ts';
 import { appendInboxEvents, type InboxEvent, type InboxEventInput, publishInboxEvents } from '../inbox/events.ts';
 import type { Platform } from '../platform.ts';
+import { publishUsageThresholds, releaseMessages, reserveMessage, usagePeriod } from '../usage/meter.ts';
 import { e164Schema, parseInput } from '../validation.ts';
 import { resolveContact } from '../whatsapp/contacts.ts';
+import { insertOutboundMessage } from './outbound-row.ts';
 import { charCount, MAX_TEXT_CHARS, renderTemplate } from './templates.ts';
 
 export type MessageQuery = { include?: Prisma.MessageInclude; select?: Prisma.MessageSelect };
@@ -135,6 +137,8 @@ type LineFields = Pick<Instance, 'id' | 'status' | 'settings' | 'deletedAt'>;
 interface Target {
   businessId: string;
   plan: Plan;
+  /** The business's timezone: its usage months follow it. */
+  timezone: string;
   instance: LineFields;
   /** Null when sending to `to`: the conversation is found or created in the transaction. */
   conversationId: string | null;
@@ -149,7 +153,7 @@ const LINE_SELECT = { id: true, status: true, settings: true, deletedAt: true } 
  * answers exactly like an unknown one, so existence never leaks; a caller who can see the
  * business but not send in it gets FORBIDDEN.
  */
-async function authorizeSend(ctx: Context, businessId: string | undefined, what: string, field: string[]): Promise<void> {
+export async function authorizeSend(ctx: Context, businessId: string | undefined, what: string, field: string[]): Promise<void> {
   const visible = businessId !== undefined && ((await ctx.access.can(businessId, 'READ')) || (await ctx.access.can(businessId, 'SEND')));
   if (!visible) throw new NotFoundError(`No ${what} with this id is visible to you`, field);
   await ctx.access.authorize(businessId, 'SEND', field);
@@ -159,33 +163,34 @@ async function conversationTarget(ctx: Context, conversationId: string): Promise
   const field = ['input', 'conversationId'];
   const conversation = await db().conversation.findUnique({
     where: { id: conversationId },
-    select: { id: true, businessId: true, instance: { select: LINE_SELECT }, business: { select: { plan: true } } },
+    select: { id: true, businessId: true, instance: { select: LINE_SELECT }, business: { select: { plan: true, timezone: true } } },
   });
   await authorizeSend(ctx, conversation?.businessId, 'conversation', field);
   const { businessId, business, instance } = conversation!;
-  return { businessId, plan: business.plan, instance, conversationId, field };
+  return { businessId, plan: business.plan, timezone: business.timezone, instance, conversationId, field };
 }
 
 async function lineTarget(ctx: Context, instanceId: string): Promise<Target> {
   const field = ['input', 'instanceId'];
   const instance = await db().instance.findFirst({
     where: { id: instanceId, deletedAt: null },
-    select: { ...LINE_SELECT, businessId: true, business: { select: { plan: true } } },
+    select: { ...LINE_SELECT, businessId: true, business: { select: { plan: true, timezone: true } } },
   });
   await authorizeSend(ctx, instance?.businessId, 'WhatsApp line', field);
-  return { businessId: instance!.businessId, plan: instance!.business.plan, instance: instance!, conversationId: null, field };
+  const { business } = instance!;
+  return { businessId: instance!.businessId, plan: business.plan, timezone: business.timezone, instance: instance!, conversationId: null, field };
 }
 
 /**
- * The plan gate for sending: BASIC has no WhatsApp. Monthly message limits and their metering
- * (PRO: 5,000 a month) belong to the plans issue and are to be checked here.
+ * The early plan gate for sending: BASIC has no WhatsApp. The monthly allowance is reserved inside
+ * the accepting transaction (`reserveMessage`), which checks the plan again.
  */
 function assertPlanAllowsSending(plan: Plan, field: string[]): void {
   if (plan === 'BASIC') throw new PlanUpgradeRequiredError('Sending WhatsApp messages needs the PRO or ENTERPRISE plan', field);
 }
 
 /** A line takes messages while connected, or at any time when its settings say to hold them until it is. */
-function assertLineAccepts(instance: LineFields, field: string[]): void {
+export function assertLineAccepts(instance: LineFields, field: string[]): void {
   if (instance.deletedAt) throw new InstanceNotConnectedError('The WhatsApp line of this conversation was deleted: nothing can be sent through it', field);
   if (instance.status === 'CONNECTED' || (instance.settings as OutboxSettings).queueWhileDisconnected === true) return;
   throw new InstanceNotConnectedError(`The WhatsApp line is not connected (it is ${instance.status}); nothing was queued`, field);
@@ -229,8 +234,9 @@ async function renderedText(target: Target, data: SendData): Promise<string | nu
 }
 
 /** The conversation with this phone number on the line, created (with its contact) when new. */
-async function conversationFor(tx: Prisma.TransactionClient, target: Target, phone: string): Promise<string> {
-  const contactId = await resolveContact(tx, target.businessId, { jids: [`${phone.slice(1)}@s.whatsapp.net`], phone, name: null, isGroup: false });
+async function conversationFor(tx: Prisma.TransactionClient, target: Target, phone: string, newContacts: string[]): Promise<string> {
+  const identity = { jids: [`${phone.slice(1)}@s.whatsapp.net`], phone, name: null, isGroup: false };
+  const contactId = await resolveContact(tx, target.businessId, identity, newContacts);
   const [conversation] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Conversation" (id, "businessId", "instanceId", "contactId", "updatedAt")
     VALUES (${newId()}, ${target.businessId}, ${target.instance.id}, ${contactId}, now())
@@ -268,10 +274,18 @@ interface Accepted {
   inserted: boolean;
   /** To append last: the business row that numbers them stays locked until commit. */
   events: InboxEventInput[];
+  /** Contacts created for it (sending to a new number), to meter. */
+  newContacts: string[];
+  /** When it was accepted, and the usage month that falls in (stored with the message, reserved by `meterAccepted`). */
+  at: Date;
+  usagePeriod: string;
 }
 
 async function accept(tx: Prisma.TransactionClient, ctx: Context, target: Target, data: SendData, text: string | null): Promise<Accepted> {
-  const conversationId = target.conversationId ?? (await conversationFor(tx, target, data.to!));
+  const at = new Date();
+  const { period } = usagePeriod(target.timezone, at);
+  const newContacts: string[] = [];
+  const conversationId = target.conversationId ?? (await conversationFor(tx, target, data.to!, newContacts));
   await assertNotOptedOut(tx, conversationId, target.field);
   const referenced = await referencedMessages(tx, conversationId, [
     ...(data.quotedMessageId ? [{ id: data.quotedMessageId, field: ['input', 'quotedMessageId'] }] : []),
@@ -281,22 +295,26 @@ async function accept(tx: Prisma.TransactionClient, ctx: Context, target: Target
   const userId = ctx.viewer.kind === 'user' ? ctx.viewer.userId : null;
   const agent = userId !== null;
   const id = newId();
-  const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Message" (id, "businessId", "conversationId", "instanceId", direction, type, body, media, location, reaction,
-      "quotedMessageId", status, author, "sentById", "idempotencyKey", "nextAttemptAt", "createdAt")
-    VALUES (${id}, ${target.businessId}, ${conversationId}, ${target.instance.id}, 'OUTBOUND', ${data.type}::"MessageType", ${content.body},
-      ${jsonParam(content.media)}::jsonb, ${jsonParam(content.location)}::jsonb, ${jsonParam(content.reaction)}::jsonb, ${data.quotedMessageId ?? null},
-      'QUEUED', ${agent ? 'AGENT' : 'SYSTEM'}::"MessageAuthor", ${userId},
-      ${data.idempotencyKey ?? null}, now(), now())
-    ON CONFLICT ("businessId", "idempotencyKey") DO NOTHING
-    RETURNING id`;
-  if (inserted.length === 0) {
+  const inserted = await insertOutboundMessage(tx, {
+    id,
+    businessId: target.businessId,
+    conversationId,
+    instanceId: target.instance.id,
+    type: data.type,
+    ...content,
+    quotedMessageId: data.quotedMessageId,
+    author: agent ? 'AGENT' : 'SYSTEM',
+    sentById: userId,
+    idempotencyKey: data.idempotencyKey,
+    usagePeriod: period,
+  });
+  if (!inserted) {
     // The same key won, perhaps in a concurrent request that committed while this insert waited for it.
     const existing = await tx.message.findUniqueOrThrow({
       where: { businessId_idempotencyKey: { businessId: target.businessId, idempotencyKey: data.idempotencyKey! } },
       select: { id: true },
     });
-    return { id: existing.id, inserted: false, events: [] };
+    return { id: existing.id, inserted: false, events: [], newContacts, at, usagePeriod: period };
   }
   const events: InboxEventInput[] = [{ kind: 'MESSAGE_RECEIVED', conversationId, messageId: id }];
   const movesLastMessage = data.type !== 'REACTION';
@@ -311,7 +329,22 @@ async function accept(tx: Prisma.TransactionClient, ctx: Context, target: Target
       WHERE id = ${conversationId}`;
     events.push({ kind: 'CONVERSATION_UPDATED', conversationId });
   }
-  return { id, inserted: true, events };
+  return { id, inserted: true, events, newContacts, at, usagePeriod: period };
+}
+
+/**
+ * Meters a newly queued message, last but for its inbox events (lock order: conversation and
+ * message rows, then the usage row, then the business row; the usage row is held from here to
+ * commit, so as little as possible follows): reserves it against the month's allowance —
+ * PLAN_LIMIT_EXCEEDED rolls the whole send back — and counts a contact it created. Inserting
+ * first means an idempotent repeat, which inserts nothing, reserves nothing. `moved` when the
+ * reservation fell in another month than the one stored (the timezone changed meanwhile).
+ */
+async function meterAccepted(tx: Prisma.TransactionClient, target: Target, accepted: Accepted): Promise<{ thresholds: UsageThresholdEvent[]; moved: boolean }> {
+  const reservation = await reserveMessage(tx, target.businessId, target.field, accepted.at, { newContacts: accepted.newContacts });
+  const moved = reservation.period !== accepted.usagePeriod;
+  if (moved) await tx.$executeRaw`UPDATE "Message" SET "usagePeriod" = ${reservation.period} WHERE id = ${accepted.id}`;
+  return { thresholds: reservation.thresholds, moved };
 }
 
 /** After commit: inbox subscribers hear of it, and every sender wakes for the line at once. */
@@ -339,15 +372,20 @@ export async function sendMessage(ctx: Context, input: SendMessageInput, query: 
   assertPlanAllowsSending(target.plan, target.field);
   assertLineAccepts(target.instance, target.field);
   const text = await renderedText(target, data);
-  const { message, inserted, events } = await retryOnConflict(() =>
+  const { message, inserted, events, thresholds } = await retryOnConflict(() =>
     db().$transaction(async (tx) => {
       const accepted = await accept(tx, ctx, target, data, text);
       // Read before commit: the answer shows the message as accepted, whatever a sender does with it a moment later.
-      const row = await tx.message.findUniqueOrThrow({ ...selection(query), where: { id: accepted.id } });
-      return { inserted: accepted.inserted, message: row, events: await appendInboxEvents(tx, target.businessId, accepted.events) };
+      const read = () => tx.message.findUniqueOrThrow({ ...selection(query), where: { id: accepted.id } });
+      let row = await read();
+      const metered = accepted.inserted ? await meterAccepted(tx, target, accepted) : { thresholds: [], moved: false };
+      if (metered.moved) row = await read();
+      const events = await appendInboxEvents(tx, target.businessId, accepted.events);
+      return { inserted: accepted.inserted, message: row, thresholds: metered.thresholds, events };
     }),
   );
   if (inserted) announce(ctx.platform, target.instance.id, events);
+  publishUsageThresholds(ctx.platform, thresholds);
   return message;
 }
 
@@ -376,8 +414,15 @@ function wrongState(action: string, status: MessageStatus, field: string[]): Con
 }
 
 /**
- * Moves one message from `from` to a new state with one conditional update, so a racing sender
- * cannot be overtaken, and answers with the message as the change left it.
+ * What a transition does to the message's usage reservation, given the period it is reserved in
+ * (null: none): answers the period it leaves reserved and the thresholds to publish.
+ */
+type UsageChange = (tx: Prisma.TransactionClient, reservedPeriod: string | null) => Promise<{ period: string | null; thresholds: UsageThresholdEvent[] }>;
+
+/**
+ * Moves one message from `from` to a new state under its row lock, re-checked, so a racing sender
+ * cannot be overtaken, and answers with the message as the change left it. Its usage reservation
+ * changes in the same transaction (message row, then usage row, then business row).
  */
 async function transition(
   ctx: Context,
@@ -386,18 +431,23 @@ async function transition(
   from: MessageStatus,
   set: Prisma.Sql,
   query: MessageQuery,
+  usage: UsageChange,
 ): Promise<Message> {
   const changed = await db().$transaction(async (tx) => {
-    const count = await tx.$executeRaw`UPDATE "Message" SET ${set} WHERE id = ${message.id} AND status = ${from}::"MessageStatus"`;
-    if (count === 0) return null;
+    const [locked] = await tx.$queryRaw<{ usagePeriod: string | null }[]>`
+      SELECT "usagePeriod" FROM "Message" WHERE id = ${message.id} AND status = ${from}::"MessageStatus" FOR UPDATE`;
+    if (!locked) return null;
+    const metered = await usage(tx, locked.usagePeriod);
+    await tx.$executeRaw`UPDATE "Message" SET ${set}, "usagePeriod" = ${metered.period} WHERE id = ${message.id}`;
     const events = await appendInboxEvents(tx, message.businessId, [{ kind: 'MESSAGE_UPDATED', conversationId: message.conversationId, messageId: message.id }]);
-    return { events, row: await tx.message.findUniqueOrThrow({ ...selection(query), where: { id: message.id } }) };
+    return { events, thresholds: metered.thresholds, row: await tx.message.findUniqueOrThrow({ ...selection(query), where: { id: message.id } }) };
   });
   if (!changed) {
     const { status } = await db().message.findUniqueOrThrow({ where: { id: message.id }, select: { status: true } });
     throw wrongState(action, status, message.field);
   }
   publishInboxEvents(ctx.platform, changed.events);
+  publishUsageThresholds(ctx.platform, changed.thresholds);
   return changed.row;
 }
 
@@ -418,6 +468,11 @@ export async function retryMessage(ctx: Context, messageId: string, query: Messa
     Prisma.sql`status = 'QUEUED', attempts = 0, "nextAttemptAt" = now(), "leaseUntil" = NULL, error = NULL,
       "externalId" = NULL, "sentAt" = NULL, "deliveredAt" = NULL, "readAt" = NULL`,
     query,
+    // Counted again this month; a reservation still held (WhatsApp refused it after sending) is given back first.
+    async (tx, reservedPeriod) => {
+      await releaseMessages(tx, [{ businessId: message.businessId, usagePeriod: reservedPeriod }]);
+      return reserveMessage(tx, message.businessId, message.field);
+    },
   );
   ctx.platform.pubsub.publish('outbox:nudge', { instanceId: message.instance.id });
   return retried;
@@ -427,5 +482,8 @@ export async function retryMessage(ctx: Context, messageId: string, query: Messa
 export async function cancelMessage(ctx: Context, messageId: string, query: MessageQuery = {}): Promise<Message> {
   const message = await sendableMessage(ctx, messageId);
   if (message.status !== 'QUEUED') throw wrongState('canceled', message.status, message.field);
-  return transition(ctx, message, 'canceled', 'QUEUED', Prisma.sql`status = 'CANCELED', "nextAttemptAt" = NULL`, query);
+  return transition(ctx, message, 'canceled', 'QUEUED', Prisma.sql`status = 'CANCELED', "nextAttemptAt" = NULL`, query, async (tx, reservedPeriod) => {
+    await releaseMessages(tx, [{ businessId: message.businessId, usagePeriod: reservedPeriod }]);
+    return { period: null, thresholds: [] };
+  });
 }

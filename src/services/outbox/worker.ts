@@ -4,6 +4,7 @@ import { retryOnConflict } from '../db/retry.ts';
 import { appendInboxEvents, type InboxEvent, publishInboxEvents } from '../inbox/events.ts';
 import type { Platform } from '../platform.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
+import { releaseMessages } from '../usage/meter.ts';
 import type { QuotedRef, SentMessage, WhatsAppGateway } from '../whatsapp/gateway.ts';
 import { GatewayError } from '../whatsapp/gateway-errors.ts';
 
@@ -239,7 +240,16 @@ class OutcomeRecorder {
         // A SENT outcome is recorded even if the lease was lost meanwhile (the message did go out)
         // and never moves a status backwards: the send.message echo may have got there first and
         // receipts after it. A failure only applies while this claim still holds the row.
-        const changed = await tx.$queryRaw<{ id: string; businessId: string; conversationId: string; instanceId: string; externalId: string | null; status: string }[]>`
+        // A message that finally FAILED gives its usage reservation back, once: its period is cleared.
+        const changed = await tx.$queryRaw<{
+          id: string;
+          businessId: string;
+          conversationId: string;
+          instanceId: string;
+          externalId: string | null;
+          status: string;
+          releasedPeriod: string | null;
+        }[]>`
           WITH outcome AS (
             SELECT * FROM jsonb_to_recordset(${JSON.stringify(outcomes)}::jsonb)
               AS o(id text, attempts int, status text, external_id text, delay_ms int, error text, target_external_id text)
@@ -253,12 +263,16 @@ class OutcomeRecorder {
               "leaseUntil" = NULL,
               reaction = CASE WHEN o.target_external_id IS NULL THEN m.reaction
                               ELSE jsonb_set(m.reaction, '{targetExternalId}', to_jsonb(o.target_external_id)) END,
-              error = CASE WHEN o.status <> 'SENT' THEN o.error WHEN m.status IN ('QUEUED', 'PENDING') THEN NULL ELSE m.error END
-            FROM outcome o
+              error = CASE WHEN o.status <> 'SENT' THEN o.error WHEN m.status IN ('QUEUED', 'PENDING') THEN NULL ELSE m.error END,
+              "usagePeriod" = CASE WHEN o.status = 'FAILED' THEN NULL ELSE m."usagePeriod" END
+            FROM outcome o JOIN "Message" prior ON prior.id = o.id
             WHERE m.id = o.id AND (o.status = 'SENT' OR (m.status = 'PENDING' AND m.attempts = o.attempts))
-            RETURNING m.id, m."businessId", m."conversationId", m."instanceId", m."externalId", o.status
+            RETURNING m.id, m."businessId", m."conversationId", m."instanceId", m."externalId", o.status,
+              CASE WHEN o.status = 'FAILED' THEN prior."usagePeriod" END AS "releasedPeriod"
           )
           SELECT * FROM changed`;
+        // Usage rows before business rows (messagesUpdated), as every writer takes them.
+        await releaseMessages(tx, changed.map((row) => ({ businessId: row.businessId, usagePeriod: row.releasedPeriod })));
         return { rows: changed, events: await messagesUpdated(tx, changed) };
       }),
     );

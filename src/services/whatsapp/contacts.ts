@@ -22,9 +22,15 @@ interface ContactRow {
  * event and by phone JID in another is one contact: identities are merged as soon as one event
  * carries both (Evolution's `remoteJidAlt` / `participantAlt`), folding two existing rows into one.
  * Advisory locks on every identity, taken in a fixed order, keep concurrent deliveries from
- * creating duplicates.
+ * creating duplicates. A new contact's id is added to `created`, for the caller to meter (usage
+ * counts new contacts) at the end of its transaction.
  */
-export async function resolveContact(tx: Prisma.TransactionClient, businessId: string, identity: ContactIdentity): Promise<string> {
+export async function resolveContact(
+  tx: Prisma.TransactionClient,
+  businessId: string,
+  identity: ContactIdentity,
+  created?: string[],
+): Promise<string> {
   const keys = [...new Set([...(identity.phone ? [identity.phone] : []), ...identity.jids])].map((key) => `${businessId}:${key}`).sort();
   for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 
@@ -38,6 +44,7 @@ export async function resolveContact(tx: Prisma.TransactionClient, businessId: s
     await tx.$executeRaw`
       INSERT INTO "Contact" (id, "businessId", phone, name, jids, "isGroup")
       VALUES (${id}, ${businessId}, ${identity.phone}, ${identity.name}, ${identity.jids}::text[], ${identity.isGroup})`;
+    created?.push(id);
     return id;
   }
 

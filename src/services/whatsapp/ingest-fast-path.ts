@@ -155,10 +155,20 @@ export class KnownConversationBatcher {
         SELECT w.*, row_number() OVER (PARTITION BY "businessId" ORDER BY at, step, tiebreak) AS rn,
           count(*) OVER (PARTITION BY "businessId") AS total
         FROM wanted w
+      ), usage AS (
+        -- Customer messages count toward the month's usage (never refused), in the business's timezone;
+        -- the same month as services/usage/meter.ts reckons (both use the IANA rules).
+        INSERT INTO "UsageCounter" (id, "businessId", period, "messagesReceived", "thresholdsNotified")
+        SELECT gen_random_uuid()::text, r."businessId", to_char(${new Date().toISOString()}::timestamptz AT TIME ZONE b.timezone, 'YYYY-MM'), r.n, ARRAY[]::text[]
+        FROM (SELECT "businessId", count(*)::int AS n FROM message GROUP BY "businessId") r JOIN "Business" b ON b.id = r."businessId"
+        ORDER BY r."businessId"
+        ON CONFLICT ("businessId", period) DO UPDATE SET "messagesReceived" = "UsageCounter"."messagesReceived" + EXCLUDED."messagesReceived"
+        RETURNING "businessId"
       ), sequence AS (
-        -- The business row is its event sequence (see services/inbox/events.ts).
+        -- The business row is its event sequence (see services/inbox/events.ts). Reading "usage" first
+        -- locks the usage row before the business row, the order every writer takes them in.
         UPDATE "Business" b SET "lastEventSeq" = b."lastEventSeq" + c.total
-        FROM (SELECT DISTINCT "businessId", total FROM numbered) c
+        FROM (SELECT DISTINCT "businessId", total FROM numbered WHERE "businessId" IN (SELECT "businessId" FROM usage)) c
         WHERE b.id = c."businessId"
         RETURNING b.id, b."lastEventSeq" - c.total AS base
       ), events AS (

@@ -19,7 +19,7 @@ async function storeMessage(scope: IngestScope, message: InboundMessage, origin:
   const settings = instance.settings as { groups?: string };
   if (message.isGroup && settings.groups === 'IGNORE') return;
 
-  const contactId = await resolveContact(tx, instance.businessId, contactIdentity(message));
+  const contactId = await resolveContact(tx, instance.businessId, contactIdentity(message), scope.usage.newContacts);
   const [conversation] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Conversation" (id, "businessId", "instanceId", "contactId", "isGroup", "updatedAt")
     VALUES (${newId()}, ${instance.businessId}, ${instance.id}, ${contactId}, ${message.isGroup}, now())
@@ -49,6 +49,9 @@ async function storeMessage(scope: IngestScope, message: InboundMessage, origin:
     RETURNING id`;
   if (inserted.length === 0) return;
   scope.events.push({ kind: 'MESSAGE_RECEIVED', conversationId, messageId: id });
+  // After commit, a customer's message wakes the AI workers (they answer once the customer is quiet).
+  if (origin === 'customer') scope.afterCommit.push(() => scope.platform.pubsub.publish('ai:nudge', { conversationId }));
+  if (direction === 'INBOUND') scope.usage.received += 1;
 
   if (message.type !== 'REACTION') {
     scope.events.push({ kind: 'CONVERSATION_UPDATED', conversationId });

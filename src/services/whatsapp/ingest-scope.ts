@@ -18,4 +18,6 @@ export interface IngestScope {
   deferred: boolean;
   /** Inbox events the changes made; appended to the business's sequence before commit. */
   events: InboxEventInput[];
+  /** Customer messages stored, and contacts created: metered (usage) just before the inbox events. */
+  usage: { received: number; newContacts: string[] };
 }

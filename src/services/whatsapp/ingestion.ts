@@ -5,6 +5,7 @@ import { retryOnConflict } from '../db/retry.ts';
 import { newId } from '../ids.ts';
 import { appendInboxEvents, publishInboxEvents } from '../inbox/events.ts';
 import type { Platform } from '../platform.ts';
+import { meterIngested, publishUsageThresholds } from '../usage/meter.ts';
 import {
   dedupeKey,
   type Envelope,
@@ -95,7 +96,12 @@ export class EvolutionIngestion {
   private readonly batcher: KnownConversationBatcher;
 
   constructor(private readonly platform: Platform) {
-    this.batcher = new KnownConversationBatcher((events) => publishInboxEvents(platform, events));
+    this.batcher = new KnownConversationBatcher((events) => {
+      publishInboxEvents(platform, events);
+      // The fast path stores customer messages only: each one wakes the AI workers for its conversation.
+      const received = new Set(events.filter((event) => event.kind === 'MESSAGE_RECEIVED').map((event) => event.conversationId));
+      for (const conversationId of received) platform.pubsub.publish('ai:nudge', { conversationId });
+    });
   }
 
   private async lookup(instanceName: string) {
@@ -157,7 +163,15 @@ export class EvolutionIngestion {
       const fast = await this.batcher.ingest(instance, envelope.event, rawBody ?? JSON.stringify(body), key, only.message);
       if (fast !== 'SLOW_PATH') return fast;
     }
-    const scope: IngestScope = { tx: undefined as never, platform: this.platform, instance, afterCommit: [], deferred: false, events: [] };
+    const scope: IngestScope = {
+      tx: undefined as never,
+      platform: this.platform,
+      instance,
+      afterCommit: [],
+      deferred: false,
+      events: [],
+      usage: { received: 0, newContacts: [] },
+    };
     try {
       const outcome = await retryOnConflict(() => db().$transaction(async (tx) => {
         scope.tx = tx;
@@ -165,6 +179,7 @@ export class EvolutionIngestion {
         scope.events = [];
         scope.afterCommit = [];
         scope.deferred = false;
+        scope.usage = { received: 0, newContacts: [] };
         if (previous) await tx.$executeRaw`DELETE FROM "WebhookEvent" WHERE id = ${eventId}`;
         const inserted = await tx.$executeRaw`
           INSERT INTO "WebhookEvent" (id, source, "instanceId", event, "dedupeKey", payload, status, attempts, "processedAt")
@@ -172,6 +187,9 @@ export class EvolutionIngestion {
           ON CONFLICT ("dedupeKey") DO NOTHING`;
         if (inserted === 0) return 'DUPLICATE' as const;
         for (const event of events) await apply(scope, event);
+        // Metered last but for the inbox events: usage row, then business row, as every writer locks them.
+        const thresholds = await meterIngested(tx, instance.businessId, scope.usage);
+        scope.afterCommit.push(() => publishUsageThresholds(this.platform, thresholds));
         const inboxEvents = await appendInboxEvents(tx, instance.businessId, scope.events);
         scope.afterCommit.push(() => publishInboxEvents(this.platform, inboxEvents));
         if (scope.deferred) {

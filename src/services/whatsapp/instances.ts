@@ -13,6 +13,7 @@ import { type Instance, type InstanceStatus, Prisma } from '../../generated/pris
 import { visibleBusinessesWhere } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import type { Platform } from '../platform.ts';
+import { linkNumberToInstance, numberForLine } from '../phone-numbers/numbers.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
 import { e164Schema, parseInput } from '../validation.ts';
 import type { QrCode, WebhookConfig } from './gateway.ts';
@@ -61,10 +62,15 @@ const SetupSchema = z
       })
       .nullish(),
     phoneNumber: e164Schema.nullish(),
+    /** Provision a phone number (Twilio) first and link it to the line. */
+    provisionNumber: z.boolean().nullish(),
   })
   .superRefine((input, issues) => {
     if (input.integration === 'CLOUD_API' && !input.cloudApi) {
       issues.addIssue({ code: 'custom', path: ['cloudApi'], message: 'CLOUD_API needs the access token, phone number id and business account id' });
+    }
+    if (input.provisionNumber && input.phoneNumber) {
+      issues.addIssue({ code: 'custom', path: ['provisionNumber'], message: 'Give a phone number or ask for one to be provisioned, not both' });
     }
   });
 
@@ -211,6 +217,9 @@ export async function setupWhatsApp(ctx: Context, businessId: string, input: Set
     throw new PlanUpgradeRequiredError('WhatsApp lines need the PRO or ENTERPRISE plan', ['input', 'businessId']);
   }
   const { platform } = ctx;
+  // Provisioned first (safe to repeat: the business's number is reused), then linked to the line.
+  const provisioned = data.provisionNumber ? await numberForLine(ctx, businessId) : null;
+  const pairingNumber = data.phoneNumber ?? provisioned?.e164 ?? null;
   let instance = await db().instance.findFirst({ where: { businessId, deletedAt: null } });
   if (!instance) {
     try {
@@ -224,7 +233,7 @@ export async function setupWhatsApp(ctx: Context, businessId: string, input: Set
             status: 'CREATING',
             webhookSecret: platform.cipher.encrypt(randomBytes(32).toString('base64url')),
             tokenEncrypted: data.cloudApi ? platform.cipher.encrypt(data.cloudApi.accessToken) : null,
-            phoneNumber: data.phoneNumber ?? null,
+            phoneNumber: pairingNumber,
             settings: {
               businessProfile: data.businessProfile ?? null,
               groups: 'STORE',
@@ -247,8 +256,12 @@ export async function setupWhatsApp(ctx: Context, businessId: string, input: Set
       instance = await db().instance.findFirstOrThrow({ where: { businessId, deletedAt: null } });
     }
   }
+  if (provisioned) {
+    if (provisioned.instanceId !== instance.id) await linkNumberToInstance(provisioned.id, instance.id);
+    if (!instance.phoneNumber) instance = await db().instance.update({ where: { id: instance.id }, data: { phoneNumber: provisioned.e164 } });
+  }
   if (instance.remoteId) return instance;
-  return completeRemoteCreation(platform, instance, digitsOf(data.phoneNumber ?? instance.phoneNumber));
+  return completeRemoteCreation(platform, instance, digitsOf(pairingNumber ?? instance.phoneNumber));
 }
 
 /** A fresh QR (or pairing code when a phone number is given), or CONNECTED when already open. */
