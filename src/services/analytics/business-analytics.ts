@@ -85,8 +85,9 @@ interface Scope {
 }
 
 /**
- * Analytics of one business over a period, in its timezone. The business and period first, then
- * four statements concurrently: message counts, conversations, response times and the rest. The caller has
+ * Analytics of one business over a period, in its timezone. One statement reads the business and
+ * the period and folds the business's pending rollup changes (`analytics_compact`); then four run
+ * concurrently: message counts, conversations, response times, and the rest. The caller has
  * checked that the viewer may read the business; `instanceId` must be one of its lines.
  */
 export async function businessAnalytics(businessId: string, request: AnalyticsRequest, now = new Date()): Promise<BusinessAnalytics> {
