@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Context } from '../../context.ts';
 import { db } from '../../db.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import type { AiRating, Prisma } from '../../generated/prisma/client.ts';
 import { actorOf } from '../auth/viewer.ts';
 import { selection } from '../db/selection.ts';
+import { authorizeSend } from '../outbox/send-message.ts';
 import { charCount } from '../outbox/templates.ts';
 import { parseInput } from '../validation.ts';
 
@@ -38,15 +39,13 @@ export async function rateAiReply(ctx: Context, input: RateAiReplyInput, query: 
     orderBy: { createdAt: 'desc' },
     select: { id: true, businessId: true },
   });
-  const visible = run !== null && ((await ctx.access.can(run.businessId, 'READ')) || (await ctx.access.can(run.businessId, 'SEND')));
-  if (!visible) throw new NotFoundError('No AI reply with this message id is visible to you', field);
-  await ctx.access.authorize(run.businessId, 'SEND', field);
+  await authorizeSend(ctx, run?.businessId, 'AI reply', field);
   if (data.rating === 'GOOD' && data.correction) {
     throw new ValidationError([{ path: ['input', 'correction'], message: 'A correction goes with a BAD rating: a GOOD reply is its own example' }]);
   }
   return db().aiRun.update({
     ...selection(query),
-    where: { id: run.id },
+    where: { id: run!.id },
     data: {
       rating: data.rating as AiRating,
       correction: data.correction ?? null,
